@@ -1,0 +1,105 @@
+# jwtool - GNU make, pkg-config, no configure step.
+#   make            build build/jwtool and its OpenSSL backend
+#   make demo       install what is missing, build, sign/verify/decode an example
+#   make check      install what tests need, run every test (unit + Bats)
+#   make check-san  the same tests under ASan+UBSan (build-san/)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+MANDIR  ?= $(PREFIX)/share/man
+BACKENDDIR = $(LIBDIR)/jwtool
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wpedantic -Wshadow -Wformat=2 -Wstrict-prototypes \
+           -Wmissing-prototypes -Wvla -Wwrite-strings -Wno-format-nonliteral
+# pkg-config is asked when a recipe needs it, so that 'make demo' can
+# install the libraries first.
+CORE_CFLAGS = $(shell pkg-config --cflags libsodium libcjson)
+CORE_LIBS   = $(shell pkg-config --libs libsodium libcjson)
+OSSL_CFLAGS = $(shell pkg-config --cflags libcrypto)
+OSSL_LIBS   = $(shell pkg-config --libs libcrypto)
+
+B       ?= build
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
+             -DJWTOOL_VERSION='"$(VERSION)"' -DJWTOOL_LIBDIR='"$(BACKENDDIR)"'
+
+# The command layer: main, option tables, shared handler code, cmd_*.c.
+# The core is every other file in src/, except the OpenSSL backend, which
+# is a shared object of its own.
+CMD_SRC  = src/main.c src/opts.c src/common.c $(wildcard src/cmd_*.c)
+CORE_SRC = $(filter-out $(CMD_SRC) src/crypto_openssl.c,$(wildcard src/*.c))
+CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/%.o)
+CMD_OBJ  = $(CMD_SRC:src/%.c=$(B)/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
+
+all: $(B)/jwtool $(B)/jwtool-openssl.so
+
+$(B)/jwtool: $(CMD_OBJ) $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) -ldl
+
+$(B)/jwtool-openssl.so: src/crypto_openssl.c src/ossl.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(OSSL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ \
+	    src/crypto_openssl.c $(OSSL_LIBS)
+
+$(B)/%.o: src/%.c src/*.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
+
+$(B)/test_%: tests/unit/test_%.c tests/unit/tap.h $(CORE_OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) \
+	    $(CORE_LIBS) -ldl
+
+$(B):
+	mkdir -p $(B)
+
+units: $(UNIT_BIN) $(B)/jwtool-openssl.so
+
+# Stricter build for development: warnings are errors.
+dev:
+	$(MAKE) EXTRA_CFLAGS=-Werror
+
+deps:
+	scripts/install-deps.sh build
+
+test-deps:
+	scripts/install-deps.sh test
+
+demo: deps
+	$(MAKE) all
+	scripts/demo.sh $(B)/jwtool
+
+check: test-deps
+	$(MAKE) all units
+	tests/run.sh $(B)
+
+SAN_FLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+            -fno-sanitize-recover=all
+check-san: test-deps
+	$(MAKE) B=build-san CFLAGS="$(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" \
+	    all units
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-san
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BACKENDDIR) \
+	    $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(B)/jwtool $(DESTDIR)$(BINDIR)/jwtool
+	install -m 644 $(B)/jwtool-openssl.so \
+	    $(DESTDIR)$(BACKENDDIR)/jwtool-openssl.so
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/jwtool \
+	    $(DESTDIR)$(BACKENDDIR)/jwtool-openssl.so
+	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
+	-rmdir $(DESTDIR)$(BACKENDDIR)
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all units dev deps test-deps demo check check-san install \
+        uninstall clean

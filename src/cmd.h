@@ -1,0 +1,77 @@
+/* cmd.h - the command handlers and what they share */
+#ifndef JWTOOL_CMD_H
+#define JWTOOL_CMD_H
+
+#include <cJSON.h>
+
+#include "jwt.h"
+#include "keys.h"
+#include "opts.h"
+
+/* One row of main's command table. */
+struct cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const struct opt *options;
+	const char *summary;	/* one line for jwtool --help */
+	const char *synopsis;
+	const char *about;
+};
+
+extern const struct cmd cmd_sign_def, cmd_verify_def, cmd_decode_def,
+    cmd_inspect_def;
+
+int cmd_sign(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_decode(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
+
+/* Key options shared by sign and verify. */
+struct keyopts {
+	const char *src;	/* --key */
+	const char *secret;	/* --secret */
+	enum key_format fmt;	/* --key-format */
+	int allow_weak;		/* --allow-weak-key */
+};
+
+#define OPT_ENTRIES_KEY \
+	{ "key", 'k', required_argument, "SRC", \
+	  "key: a path, - (stdin) or env:NAME", "file" }, \
+	{ "key-format", OPT_KEY_FORMAT, required_argument, "FMT", \
+	  "raw, base64, base64url, hex, jwk, jwks, pem or der", \
+	  "raw base64 base64url hex jwk jwks pem der" }, \
+	{ "secret", OPT_SECRET, required_argument, "VALUE", \
+	  "HMAC secret as an argument (others can see it)", \
+	  NULL }, \
+	{ "allow-weak-key", OPT_ALLOW_WEAK, no_argument, NULL, \
+	  "accept an HMAC secret shorter than the hash", NULL }
+
+/*
+ * Handle option c if it is a key option: 1 handled, 0 not a key option,
+ * -1 bad value (message recorded, JW_EUSAGE).
+ */
+int keyopts_handle(struct keyopts *ko, int c, const char *arg);
+/* Load the keys named by --key or --secret. */
+int keyopts_load(const struct keyopts *ko, struct keyset **ks);
+
+/*
+ * Read the token named by ARG (a token, a path, "-" or NULL for stdin) and
+ * parse it.  Returns JW_OK with *t, or a status with a message.
+ */
+int read_token(const char *arg, struct jwt **t);
+
+/* The payload as decode shows it: JSON, else text, else base64url. */
+cJSON *decode_payload(const struct jwt *t);
+
+/* Print a JSON value and a newline: pretty on a terminal unless compact. */
+void print_json(const cJSON *j, int compact);
+
+/* Parse --now, --leeway and time options into seconds. */
+int parse_time_opt(const char *opt, const char *arg, long long now,
+    long long *t);
+int parse_duration_opt(const char *opt, const char *arg, long long *secs);
+
+/* Print the help of a command and return 0. */
+int cmd_help(const struct cmd *c);
+
+#endif

@@ -1,0 +1,123 @@
+/* common.c - what the command handlers share: keys, token input, output */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "io.h"
+#include "json.h"
+#include "timeutil.h"
+#include "util.h"
+
+int
+keyopts_handle(struct keyopts *ko, int c, const char *arg)
+{
+	switch (c) {
+	case 'k':
+		ko->src = arg;
+		return 1;
+	case OPT_SECRET:
+		ko->secret = arg;
+		return 1;
+	case OPT_KEY_FORMAT:
+		return keys_parse_format(arg, &ko->fmt) == JW_OK ? 1 : -1;
+	case OPT_ALLOW_WEAK:
+		ko->allow_weak = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+keyopts_load(const struct keyopts *ko, struct keyset **ks)
+{
+	if (ko->src != NULL && ko->secret != NULL)
+		return jw_fail(JW_EUSAGE, "give --key or --secret, not both");
+	if (ko->secret != NULL) {
+		enum key_format f = ko->fmt == KF_AUTO ? KF_RAW : ko->fmt;
+
+		jw_warn("--secret puts the secret where other users of this "
+		    "machine can see it (ps, shell history); prefer --key FILE "
+		    "or --key env:NAME");
+		return keys_load_mem((const unsigned char *)ko->secret,
+		    strlen(ko->secret), "--secret", f, ks);
+	}
+	if (ko->src == NULL)
+		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
+		    "env:NAME)");
+	return keys_load(ko->src, ko->fmt, ks);
+}
+
+int
+read_token(const char *arg, struct jwt **t)
+{
+	unsigned char *data = NULL;
+	const char *tok;
+	size_t len, toklen;
+	struct stat st;
+	int rc;
+
+	if (arg == NULL || io_is_stdin(arg)) {
+		if (arg == NULL && isatty(STDIN_FILENO))
+			return jw_fail(JW_EUSAGE, "no token: give it as an "
+			    "argument, a file, or on stdin");
+		rc = io_read("-", "token", 0, &data, &len);
+	} else if (stat(arg, &st) == 0) {
+		rc = io_read(arg, "token", 0, &data, &len);
+	} else if (strchr(arg, '.') != NULL) {
+		jwt_unwrap(arg, strlen(arg), &tok, &toklen);
+		return jwt_parse(tok, toklen, t);
+	} else
+		return jw_fail(JW_EIO, "cannot open token file '%s': no such "
+		    "file, and it is not a token", jw_quote(arg, strlen(arg),
+		    40));
+	if (rc != JW_OK)
+		return rc;
+	jwt_unwrap((const char *)data, len, &tok, &toklen);
+	rc = jwt_parse(tok, toklen, t);
+	free(data);
+	return rc;
+}
+
+void
+print_json(const cJSON *j, int compact)
+{
+	char *s = json_print(j, !compact && isatty(STDOUT_FILENO));
+
+	fputs(s, stdout);
+	fputc('\n', stdout);
+	free(s);
+}
+
+int
+parse_time_opt(const char *opt, const char *arg, long long now, long long *t)
+{
+	if (time_parse(arg, now, t) != 0)
+		return jw_fail(JW_EUSAGE, "invalid time '%s' for %s (expected "
+		    "unix seconds, RFC 3339 like 2026-01-31T12:00:00Z, or a "
+		    "relative time like +1h, -5m, 1d2h)", jw_quote(arg,
+		    strlen(arg), 40), opt);
+	return JW_OK;
+}
+
+int
+parse_duration_opt(const char *opt, const char *arg, long long *secs)
+{
+	if (time_parse_duration(arg, secs) != 0)
+		return jw_fail(JW_EUSAGE, "invalid duration '%s' for %s "
+		    "(expected seconds, or units like 90s, 5m, 1h30m, 2d)",
+		    jw_quote(arg, strlen(arg), 40), opt);
+	return JW_OK;
+}
+
+int
+cmd_help(const struct cmd *c)
+{
+	opts_help(stdout, c->name, c->synopsis, c->about, c->options);
+	fputs("\nexit status: 0 ok, 1 bad signature or algorithm, 2 usage, "
+	    "3 malformed,\n  4 expired, 5 not yet valid, 6 claim check failed, "
+	    "7 key unusable, 8 I/O\n", stdout);
+	return 0;
+}

@@ -1,0 +1,67 @@
+/* crypto.h - the one algorithm table: every JWS algorithm is a row */
+#ifndef JWTOOL_CRYPTO_H
+#define JWTOOL_CRYPTO_H
+
+#include <stddef.h>
+
+/* Key types, named as JWK "kty" values. */
+enum kty {
+	KTY_NONE = 0,
+	KTY_OCT,	/* HMAC secret */
+	KTY_RSA,
+	KTY_EC,
+	KTY_OKP
+};
+
+/* Largest signature any algorithm produces (RSA up to 16384 bits). */
+#define CRYPTO_MAX_SIG 2048
+
+struct key;
+struct alg;
+
+typedef int (*sign_fn)(const struct alg *, const struct key *,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen);
+typedef int (*verify_fn)(const struct alg *, const struct key *,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen);
+
+/*
+ * One row.  sign and verify return JW_OK, JW_ESIG (verify: no match) or
+ * JW_EKEY (the key cannot do it), with a message recorded.
+ */
+struct alg {
+	const char *name;	/* JWS "alg", matched case-sensitively */
+	enum kty kty;		/* key type it needs */
+	const char *crv;	/* curve the key must have, or NULL */
+	const char *hash;	/* digest name for the backend: "SHA256" */
+	size_t hlen;		/* digest length: minimum HMAC key length */
+	size_t siglen;		/* fixed signature length, 0 if key-sized */
+	sign_fn sign;
+	verify_fn verify;
+	const char *desc;	/* "HMAC using SHA-256" */
+};
+
+/* The row for NAME (case-sensitive), or NULL. */
+const struct alg *alg_find(const char *name);
+/* Row i of the table, or NULL past the end. */
+const struct alg *alg_at(size_t i);
+/* "HS256, HS384, ..." of every algorithm, for messages and --help. */
+const char *alg_list(void);
+const char *kty_name(enum kty kty);
+
+/* Backends (crypto_sodium.c; the OpenSSL one behind ossl.h). */
+int sodium_hmac_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int sodium_hmac_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+int sodium_ed25519_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int sodium_ed25519_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+int ossl_hmac_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int ossl_hmac_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+
+#endif

@@ -1,0 +1,548 @@
+/* json.c - strict JSON front end over cJSON */
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "util.h"
+
+struct span {
+	size_t off, len;
+};
+
+struct scan {
+	const unsigned char *s;
+	size_t n, i;
+	const char *what;
+	struct span *nums;
+	size_t nnums, capnums;
+	int status;
+};
+
+static int
+scan_err(struct scan *sc, size_t at, const char *why)
+{
+	if (at >= sc->n)
+		return sc->status = jw_fail(JW_EMALFORMED, "%s: invalid JSON: "
+		    "%s at the end (byte %zu)", sc->what, why, at);
+	return sc->status = jw_fail(JW_EMALFORMED, "%s: invalid JSON: %s at "
+	    "byte %zu", sc->what, why, at);
+}
+
+static void
+skip_ws(struct scan *sc)
+{
+	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
+	    sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+		sc->i++;
+}
+
+/* Length of the valid UTF-8 sequence at p (at most avail bytes), or 0. */
+static size_t
+utf8_len(const unsigned char *p, size_t avail)
+{
+	unsigned c = p[0];
+	size_t n, k;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		n = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		n = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		n = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (avail < n)
+		return 0;
+	for (k = 1; k < n; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[k] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+int
+json_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		if ((k = utf8_len((const unsigned char *)s + i, n - i)) == 0)
+			return 0;
+		i += k;
+	}
+	return 1;
+}
+
+static int
+hex4(const unsigned char *p, unsigned *v)
+{
+	unsigned k, r = 0;
+
+	for (k = 0; k < 4; k++) {
+		unsigned c = p[k];
+
+		r <<= 4;
+		if (c >= '0' && c <= '9')
+			r |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			r |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			r |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	*v = r;
+	return 0;
+}
+
+static int
+scan_string(struct scan *sc)
+{
+	size_t start = sc->i++;
+
+	while (sc->i < sc->n) {
+		unsigned c = sc->s[sc->i];
+
+		if (c == '"') {
+			sc->i++;
+			return 0;
+		}
+		if (c < 0x20)
+			return scan_err(sc, sc->i, "raw control character in "
+			    "a string");
+		if (c == '\\') {
+			unsigned u, lo;
+
+			if (sc->i + 1 >= sc->n)
+				break;
+			c = sc->s[sc->i + 1];
+			if (strchr("\"\\/bfnrt", (int)c) != NULL && c != 0) {
+				sc->i += 2;
+				continue;
+			}
+			if (c != 'u')
+				return scan_err(sc, sc->i, "invalid escape in "
+				    "a string");
+			if (sc->i + 6 > sc->n || hex4(sc->s + sc->i + 2, &u))
+				return scan_err(sc, sc->i, "invalid \\u escape");
+			if (u == 0)
+				return scan_err(sc, sc->i, "\\u0000 (NUL) in a "
+				    "string");
+			if (u >= 0xdc00 && u <= 0xdfff)
+				return scan_err(sc, sc->i, "lone low surrogate "
+				    "in a \\u escape");
+			if (u >= 0xd800 && u <= 0xdbff) {
+				if (sc->i + 12 > sc->n ||
+				    sc->s[sc->i + 6] != '\\' ||
+				    sc->s[sc->i + 7] != 'u' ||
+				    hex4(sc->s + sc->i + 8, &lo) ||
+				    lo < 0xdc00 || lo > 0xdfff)
+					return scan_err(sc, sc->i, "lone high "
+					    "surrogate in a \\u escape");
+				sc->i += 12;
+			} else
+				sc->i += 6;
+			continue;
+		}
+		if (c >= 0x80) {
+			size_t k = utf8_len(sc->s + sc->i, sc->n - sc->i);
+
+			if (k == 0)
+				return scan_err(sc, sc->i, "invalid UTF-8");
+			sc->i += k;
+			continue;
+		}
+		sc->i++;
+	}
+	return scan_err(sc, start, "unterminated string starting");
+}
+
+static size_t
+number_len(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	if (i < n && s[i] == '0')
+		i++;
+	else if (i < n && s[i] >= '1' && s[i] <= '9')
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+	else
+		return 0;
+	if (i < n && s[i] == '.') {
+		size_t d = ++i;
+
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+		size_t d;
+
+		i++;
+		if (i < n && (s[i] == '+' || s[i] == '-'))
+			i++;
+		d = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == d)
+			return 0;
+	}
+	return i;
+}
+
+int
+json_number_syntax(const char *text, size_t len)
+{
+	return len > 0 && number_len((const unsigned char *)text, len) == len;
+}
+
+static int
+scan_number(struct scan *sc)
+{
+	size_t k = number_len(sc->s + sc->i, sc->n - sc->i);
+	unsigned char next;
+
+	if (k == 0)
+		return scan_err(sc, sc->i, "invalid number");
+	next = sc->i + k < sc->n ? sc->s[sc->i + k] : ' ';
+	if ((next >= '0' && next <= '9') || next == '.' || next == 'e' ||
+	    next == 'E' || next == '+' || next == '-')
+		return scan_err(sc, sc->i, "invalid number (leading zero or "
+		    "bad fraction or exponent)");
+	if (sc->nnums == sc->capnums) {
+		sc->capnums = sc->capnums ? sc->capnums * 2 : 16;
+		sc->nums = xrealloc(sc->nums, sc->capnums * sizeof(*sc->nums));
+	}
+	sc->nums[sc->nnums].off = sc->i;
+	sc->nums[sc->nnums++].len = k;
+	sc->i += k;
+	return 0;
+}
+
+static int
+scan_value(struct scan *sc, int depth)
+{
+	unsigned c;
+
+	skip_ws(sc);
+	if (sc->i >= sc->n)
+		return scan_err(sc, sc->i, "expected a value");
+	c = sc->s[sc->i];
+	if (c == '{' || c == '[') {
+		unsigned close = c == '{' ? '}' : ']';
+
+		if (depth >= JSON_MAX_DEPTH)
+			return scan_err(sc, sc->i, "nesting deeper than "
+			    "128 levels");
+		sc->i++;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == close) {
+			sc->i++;
+			return 0;
+		}
+		for (;;) {
+			if (c == '{') {
+				skip_ws(sc);
+				if (sc->i >= sc->n || sc->s[sc->i] != '"')
+					return scan_err(sc, sc->i, "expected a "
+					    "member name in double quotes");
+				if (scan_string(sc))
+					return -1;
+				skip_ws(sc);
+				if (sc->i >= sc->n || sc->s[sc->i] != ':')
+					return scan_err(sc, sc->i, "expected "
+					    "':' after a member name");
+				sc->i++;
+			}
+			if (scan_value(sc, depth + 1))
+				return -1;
+			skip_ws(sc);
+			if (sc->i < sc->n && sc->s[sc->i] == ',') {
+				sc->i++;
+				continue;
+			}
+			if (sc->i < sc->n && sc->s[sc->i] == close) {
+				sc->i++;
+				return 0;
+			}
+			return scan_err(sc, sc->i, c == '{' ? "expected ',' or "
+			    "'}' in an object" : "expected ',' or ']' in an "
+			    "array");
+		}
+	}
+	if (c == '"')
+		return scan_string(sc);
+	if (c == '-' || (c >= '0' && c <= '9'))
+		return scan_number(sc);
+	if (sc->n - sc->i >= 4 && memcmp(sc->s + sc->i, "true", 4) == 0) {
+		sc->i += 4;
+		return 0;
+	}
+	if (sc->n - sc->i >= 5 && memcmp(sc->s + sc->i, "false", 5) == 0) {
+		sc->i += 5;
+		return 0;
+	}
+	if (sc->n - sc->i >= 4 && memcmp(sc->s + sc->i, "null", 4) == 0) {
+		sc->i += 4;
+		return 0;
+	}
+	if (c == 0xef && sc->i == 0)
+		return scan_err(sc, sc->i, "byte order mark (BOM) before the "
+		    "value");
+	return scan_err(sc, sc->i, "expected a value");
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp((*(cJSON *const *)a)->string,
+	    (*(cJSON *const *)b)->string);
+}
+
+/* First duplicated member name of object o, or NULL. */
+static const char *
+find_duplicate(const cJSON *o)
+{
+	cJSON *c, *d, **v;
+	size_t n = 0, k;
+	const char *dup = NULL;
+
+	for (c = o->child; c != NULL; c = c->next)
+		n++;
+	if (n < 2)
+		return NULL;
+	if (n <= 16) {
+		for (c = o->child; c != NULL; c = c->next)
+			for (d = c->next; d != NULL; d = d->next)
+				if (strcmp(c->string, d->string) == 0)
+					return c->string;
+		return NULL;
+	}
+	v = xmalloc(n * sizeof(*v));
+	for (k = 0, c = o->child; c != NULL; c = c->next)
+		v[k++] = c;
+	qsort(v, n, sizeof(*v), name_cmp);
+	for (k = 1; k < n; k++)
+		if (strcmp(v[k - 1]->string, v[k]->string) == 0) {
+			dup = v[k]->string;
+			break;
+		}
+	free(v);
+	return dup;
+}
+
+/* Turn numbers into raw literals (document order) and find duplicates. */
+static int
+fixup(struct scan *sc, cJSON *item, size_t *k)
+{
+	cJSON *c;
+	const char *dup;
+
+	if (cJSON_IsNumber(item)) {
+		struct span sp;
+
+		if (*k >= sc->nnums)
+			return scan_err(sc, sc->n, "number count mismatch");
+		sp = sc->nums[(*k)++];
+		item->type = cJSON_Raw;
+		item->valuestring = xstrndup((const char *)sc->s + sp.off,
+		    sp.len);
+		return 0;
+	}
+	if (cJSON_IsObject(item) && (dup = find_duplicate(item)) != NULL)
+		return sc->status = jw_fail(JW_EMALFORMED, "%s: duplicate member "
+		    "'%s'", sc->what, jw_quote(dup, strlen(dup), 40));
+	for (c = item->child; c != NULL; c = c->next)
+		if (fixup(sc, c, k))
+			return -1;
+	return 0;
+}
+
+int
+json_parse(const char *text, size_t len, const char *what, cJSON **out)
+{
+	struct scan sc = { (const unsigned char *)text, len, 0, what, NULL, 0,
+	    0, JW_OK };
+	cJSON *root = NULL;
+	const char *end = NULL;
+	size_t k = 0;
+
+	if (scan_value(&sc, 0))
+		goto out;
+	skip_ws(&sc);
+	if (sc.i != sc.n) {
+		scan_err(&sc, sc.i, "unexpected data after the JSON value");
+		goto out;
+	}
+	root = cJSON_ParseWithOpts(text, &end, 1);
+	if (root == NULL) {
+		sc.status = jw_fail(JW_EMALFORMED, "%s: JSON not accepted by "
+		    "the parser", what);
+		goto out;
+	}
+	if (fixup(&sc, root, &k) == 0 && k != sc.nnums)
+		scan_err(&sc, sc.n, "number count mismatch");
+out:
+	free(sc.nums);
+	if (sc.status != JW_OK) {
+		cJSON_Delete(root);
+		return sc.status;
+	}
+	*out = root;
+	return JW_OK;
+}
+
+int
+json_is_number(const cJSON *item)
+{
+	return item != NULL && cJSON_IsRaw(item);
+}
+
+cJSON *
+json_new_number(const char *literal)
+{
+	cJSON *n = cJSON_CreateRaw(literal);
+
+	if (n == NULL) {
+		fprintf(stderr, "%s: out of memory\n", JW_PROGNAME);
+		exit(JW_EIO);
+	}
+	n->valuedouble = strtod(literal, NULL);
+	return n;
+}
+
+cJSON *
+json_new_int(long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	return json_new_number(buf);
+}
+
+int
+json_get_int(const cJSON *item, long long *v)
+{
+	const char *p;
+	char *end;
+	long long r;
+
+	if (!json_is_number(item) || item->valuestring == NULL)
+		return -1;
+	p = item->valuestring;
+	if (strpbrk(p, ".eE") != NULL)
+		return -1;
+	r = strtoll(p, &end, 10);
+	if (*end != '\0' || r == LLONG_MAX || r == LLONG_MIN)
+		return -1;
+	*v = r;
+	return 0;
+}
+
+cJSON *
+json_get(const cJSON *obj, const char *name)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, name);
+}
+
+char *
+json_print(const cJSON *item, int pretty)
+{
+	char *s = pretty ? cJSON_Print(item) : cJSON_PrintUnformatted(item);
+	char *o, *p, *q;
+	size_t tabs = 0;
+
+	if (s == NULL) {
+		fprintf(stderr, "%s: out of memory\n", JW_PROGNAME);
+		exit(JW_EIO);
+	}
+	if (!pretty)
+		return s;
+	/* cJSON indents with tabs; strings never hold a raw tab. */
+	for (p = s; *p; p++)
+		tabs += *p == '\t';
+	o = xmalloc(strlen(s) + tabs + 1);
+	for (p = s, q = o; *p; p++) {
+		if (*p != '\t')
+			*q++ = *p;
+		else if (p == s || p[-1] == '\n' || p[-1] == '\t') {
+			*q++ = ' ';
+			*q++ = ' ';
+		} else
+			*q++ = ' ';
+	}
+	*q = '\0';
+	cJSON_free(s);
+	return o;
+}
+
+int
+json_equal(const cJSON *a, const cJSON *b)
+{
+	const cJSON *x, *y;
+
+	if (json_is_number(a) && json_is_number(b)) {
+		long long ia, ib;
+
+		if (strcmp(a->valuestring, b->valuestring) == 0)
+			return 1;
+		if (json_get_int(a, &ia) == 0 && json_get_int(b, &ib) == 0)
+			return ia == ib;
+		return a->valuedouble == b->valuedouble;
+	}
+	if ((a->type & 0xff) != (b->type & 0xff))
+		return 0;
+	if (cJSON_IsString(a))
+		return strcmp(a->valuestring, b->valuestring) == 0;
+	if (cJSON_IsArray(a)) {
+		for (x = a->child, y = b->child; x && y; x = x->next,
+		    y = y->next)
+			if (!json_equal(x, y))
+				return 0;
+		return x == NULL && y == NULL;
+	}
+	if (cJSON_IsObject(a)) {
+		size_t na = 0, nb = 0;
+
+		for (x = a->child; x; x = x->next, na++)
+			if ((y = json_get(b, x->string)) == NULL ||
+			    !json_equal(x, y))
+				return 0;
+		for (y = b->child; y; y = y->next)
+			nb++;
+		return na == nb;
+	}
+	return 1;	/* true, false, null: same type */
+}
+
+const char *
+json_type_name(const cJSON *item)
+{
+	if (item == NULL)
+		return "nothing";
+	if (json_is_number(item))
+		return "number";
+	if (cJSON_IsString(item))
+		return "string";
+	if (cJSON_IsObject(item))
+		return "object";
+	if (cJSON_IsArray(item))
+		return "array";
+	if (cJSON_IsBool(item))
+		return "boolean";
+	return "null";
+}

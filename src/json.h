@@ -1,0 +1,52 @@
+/* json.h - strict JSON front end over cJSON */
+#ifndef JWTOOL_JSON_H
+#define JWTOOL_JSON_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+/* Deepest nesting json_parse accepts. */
+#define JSON_MAX_DEPTH 128
+
+/*
+ * Parse text[0..len) (text[len] must be NUL) as one RFC 8259 JSON value:
+ * no trailing data, no BOM, no raw control characters, valid UTF-8 only,
+ * no \u0000, no lone surrogates, RFC 8259 number syntax, at most
+ * JSON_MAX_DEPTH levels, and no duplicate member names at any depth.
+ * WHAT names the text in messages ("payload").  Numbers are kept exactly:
+ * each one is a cJSON_Raw item holding its literal, and valuedouble set.
+ * Returns JW_OK with *out (free with cJSON_Delete) or JW_EMALFORMED.
+ */
+int json_parse(const char *text, size_t len, const char *what, cJSON **out);
+
+/* 1 when text[0..len) is a JSON number literal (RFC 8259). */
+int json_number_syntax(const char *text, size_t len);
+
+/* 1 when s[0..n) is valid UTF-8 (no surrogates, no overlongs). */
+int json_utf8_valid(const char *s, size_t n);
+
+/* Number items as json_parse makes them. */
+int json_is_number(const cJSON *item);
+cJSON *json_new_int(long long v);
+/* A number from its literal, which must satisfy json_number_syntax. */
+cJSON *json_new_number(const char *literal);
+/*
+ * The value of a number item as an integer: 0 when it is an integer
+ * literal (no fraction, no exponent) that fits, else -1.
+ */
+int json_get_int(const cJSON *item, long long *v);
+
+/* Member NAME of object OBJ, compared case-sensitively; NULL if absent. */
+cJSON *json_get(const cJSON *obj, const char *name);
+
+/* Serialise: compact, or pretty with two-space indents.  Caller frees. */
+char *json_print(const cJSON *item, int pretty);
+
+/* Structural equality; numbers compare by numeric value. */
+int json_equal(const cJSON *a, const cJSON *b);
+
+/* Type name for messages: "string", "number", "object", ... */
+const char *json_type_name(const cJSON *item);
+
+#endif

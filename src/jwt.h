@@ -1,0 +1,101 @@
+/* jwt.h - the core token module: the only code that knows the compact form */
+#ifndef JWTOOL_JWT_H
+#define JWTOOL_JWT_H
+
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#include "crypto.h"
+#include "keys.h"
+
+/* A parsed compact JWS.  Everything is owned by the struct. */
+struct jwt {
+	char *text;			/* the token (trimmed copy) */
+	size_t len;
+	const char *seg[3];		/* the three segments, inside text */
+	size_t seglen[3];
+	unsigned char *header_raw;	/* decoded segments, NUL-terminated */
+	size_t header_len;
+	unsigned char *payload_raw;
+	size_t payload_len;
+	unsigned char *sig;
+	size_t sig_len;
+	cJSON *header;			/* always a JSON object */
+	cJSON *payload;			/* the payload as JSON, or NULL */
+	char *payload_why;		/* why the payload is not JSON */
+	const char *alg;		/* header "alg" (inside header) */
+	const char *kid;		/* header "kid" string, or NULL */
+};
+
+/*
+ * Find the token in user input: surrounding whitespace and a pasted
+ * "Bearer " or "Authorization: Bearer " prefix are dropped.  Sets *tok and
+ * *toklen to the part of in[0..len) that should be the token.
+ */
+void jwt_unwrap(const char *in, size_t len, const char **tok, size_t *toklen);
+
+/*
+ * Strictly parse a compact JWS: exactly three base64url segments, a header
+ * that is a JSON object with a string "alg".  The payload need not be JSON.
+ * Returns JW_OK with *out (free with jwt_free) or JW_EMALFORMED.
+ */
+int jwt_parse(const char *text, size_t len, struct jwt **out);
+void jwt_free(struct jwt *t);
+
+/*
+ * Make a compact JWS of header (a JSON object, printed compactly) over the
+ * payload bytes, signed with alg and key; alg NULL makes an unsecured token
+ * with an empty signature.  Returns JW_OK with *out (caller frees).
+ */
+int jwt_encode(const cJSON *header, const unsigned char *payload,
+    size_t payload_len, const struct alg *alg, const struct key *key,
+    char **out);
+
+/* What verify is told to accept. */
+struct jwt_policy {
+	const char *const *algs;	/* --alg names, or NULL for any */
+	size_t nalgs;
+	int allow_weak;			/* --allow-weak-key */
+	long long now;			/* the clock */
+	long long leeway;		/* seconds of clock skew allowed */
+	int jws;			/* payload need not be a JSON object */
+};
+
+/* One reason a token is not valid. */
+struct finding {
+	int status;		/* its exit status (enum jw_status) */
+	const char *code;	/* stable code: "expired", "signature", ... */
+	const char *claim;	/* claim or header it concerns, or NULL */
+	char *message;		/* one line for a person */
+	long long by;		/* seconds past a time limit, or 0 */
+	int has_by;
+};
+
+struct verdict {
+	const struct key *key;	/* the key that verified, or NULL */
+	const struct alg *alg;	/* the algorithm used, or NULL */
+	struct finding *f;
+	size_t n;
+	int status;		/* the status of the first failure in the
+				 * documented order, or JW_OK */
+	int sig_ok;		/* the signature verified */
+};
+
+/*
+ * Verify the signature of t with a key of ks allowed by policy, then its
+ * header and time claims.  Fills v (release with verdict_free) and
+ * returns v->status.
+ */
+int jwt_verify(const struct jwt *t, const struct keyset *ks,
+    const struct jwt_policy *policy, struct verdict *v);
+void verdict_free(struct verdict *v);
+/* Add a finding to v, keeping v->status the first in the documented order. */
+void verdict_add(struct verdict *v, int status, const char *code,
+    const char *claim, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Claim NAME as a NumericDate: 1 present and valid, 0 absent, -1 bad. */
+int jwt_numeric_date(const cJSON *obj, const char *name, long long *t);
+
+#endif

@@ -1,0 +1,132 @@
+/* main.c - global options, the command table, dispatch, stdout check */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "cmd.h"
+#include "util.h"
+
+#ifndef JWTOOL_VERSION
+#define JWTOOL_VERSION "0.0.0"
+#endif
+
+static const struct cmd *const cmds[] = {
+	&cmd_sign_def,
+	&cmd_verify_def,
+	&cmd_decode_def,
+	&cmd_inspect_def,
+};
+
+#define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
+
+static const struct cmd *
+find_cmd(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i]->name, name) == 0)
+			return cmds[i];
+	return NULL;
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: jwtool <command> [options] [args]\n"
+	    "       jwtool help <command>\n"
+	    "       jwtool --version\n\n"
+	    "Sign, verify and inspect JSON Web Tokens.\n\ncommands:\n", fp);
+	for (i = 0; i < NCMDS; i++)
+		fprintf(fp, "  %-10s %s\n", cmds[i]->name, cmds[i]->summary);
+	fputs("\nRun 'jwtool <command> --help' for its options.\n"
+	    "exit status: 0 ok, 1 bad signature or algorithm, 2 usage, "
+	    "3 malformed,\n  4 expired, 5 not yet valid, 6 claim check failed, "
+	    "7 key unusable, 8 I/O\n", fp);
+}
+
+/* Flush stdout: a full disk or a closed pipe is an error, not silence. */
+static int
+finish(int status)
+{
+	const char *msg = jw_error();
+
+	if (status != 0 && msg != NULL)
+		fprintf(stderr, "%s: %s%s%s\n", JW_PROGNAME,
+		    jw_cmdname ? jw_cmdname : "", jw_cmdname ? ": " : "", msg);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write to stdout: %s\n",
+		    JW_PROGNAME, strerror(errno));
+		return status ? status : JW_EIO;
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd *c;
+	const char *name;
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s: cannot initialise libsodium\n",
+		    JW_PROGNAME);
+		return JW_EIO;
+	}
+	if (argc < 2) {
+		usage(stderr);
+		return JW_EUSAGE;
+	}
+	name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+		usage(stdout);
+		return finish(0);
+	}
+	if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+		printf("jwtool %s\n", JWTOOL_VERSION);
+		return finish(0);
+	}
+	if (strcmp(name, "--list-commands") == 0) {	/* for completions */
+		size_t i;
+
+		for (i = 0; i < NCMDS; i++)
+			printf("%s\t%s\n", cmds[i]->name, cmds[i]->summary);
+		return finish(0);
+	}
+	if (strcmp(name, "--list-options") == 0 || strcmp(name, "help") == 0) {
+		int list = name[0] == '-';
+
+		if (argc < 3) {
+			if (list)
+				return finish(jw_fail(JW_EUSAGE, "--list-options "
+				    "needs a command"));
+			usage(stdout);
+			return finish(0);
+		}
+		if ((c = find_cmd(argv[2])) == NULL)
+			return finish(jw_fail(JW_EUSAGE, "unknown command '%s' "
+			    "(see jwtool --help)", jw_quote(argv[2],
+			    strlen(argv[2]), 30)));
+		if (list)
+			opts_list(stdout, c->options);
+		else
+			cmd_help(c);
+		return finish(0);
+	}
+	if ((c = find_cmd(name)) == NULL) {
+		if (name[0] == '-')
+			jw_fail(JW_EUSAGE, "unknown option '%s'; options follow "
+			    "the command (see jwtool --help)",
+			    jw_quote(name, strlen(name), 30));
+		else
+			jw_fail(JW_EUSAGE, "unknown command '%s' (see jwtool "
+			    "--help)", jw_quote(name, strlen(name), 30));
+		return finish(JW_EUSAGE);
+	}
+	jw_cmdname = c->name;
+	return finish(c->run(argc - 1, argv + 1));
+}

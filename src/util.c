@@ -1,0 +1,194 @@
+/* util.c - error reporting and allocation helpers */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "util.h"
+
+const char *jw_cmdname;
+static char errbuf[1024];
+static int have_error;
+
+int
+jw_fail(int status, const char *fmt, ...)
+{
+	char tmp[sizeof(errbuf)];
+	va_list ap;
+
+	/* fmt's arguments may be jw_error() itself: format aside first. */
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	memcpy(errbuf, tmp, sizeof(errbuf));
+	have_error = 1;
+	return status;
+}
+
+const char *
+jw_error(void)
+{
+	return have_error ? errbuf : NULL;
+}
+
+void
+jw_clear_error(void)
+{
+	have_error = 0;
+	errbuf[0] = '\0';
+}
+
+static void
+vnote(const char *kind, const char *fmt, va_list ap)
+{
+	if (jw_cmdname != NULL)
+		fprintf(stderr, "%s: %s: %s", JW_PROGNAME, jw_cmdname, kind);
+	else
+		fprintf(stderr, "%s: %s", JW_PROGNAME, kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+jw_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+jw_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote("", fmt, ap);
+	va_end(ap);
+}
+
+static void
+oom(void)
+{
+	fprintf(stderr, "%s: out of memory\n", JW_PROGNAME);
+	exit(JW_EIO);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom();
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *
+secret_alloc(size_t n)
+{
+	void *p = sodium_malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void
+secret_free(void *p)
+{
+	if (p != NULL)
+		sodium_free(p);	/* wipes before releasing */
+}
+
+const char *
+jw_quote(const char *s, size_t len, size_t max)
+{
+	static char bufs[2][256];
+	static int which;
+	char *b = bufs[which ^= 1];
+	size_t i, o = 0;
+
+	if (max > 60)
+		max = 60;
+	for (i = 0; i < len && i < max; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '\'' || c == '\\')
+			o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o,
+			    "\\x%02x", c);
+		else
+			b[o++] = (char)c;
+	}
+	if (i < len)
+		o += (size_t)snprintf(b + o, sizeof(bufs[0]) - o, "...");
+	b[o] = '\0';
+	return b;
+}
+
+int
+parse_size(const char *s, size_t *out)
+{
+	unsigned long long v = 0, mul = 1;
+	const char *p = s;
+
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > (~0ULL - 9) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*p - '0');
+	}
+	switch (*p) {
+	case '\0': break;
+	case 'k': case 'K': mul = 1ULL << 10; p++; break;
+	case 'm': case 'M': mul = 1ULL << 20; p++; break;
+	case 'g': case 'G': mul = 1ULL << 30; p++; break;
+	default: return -1;
+	}
+	if (*p != '\0' || (v != 0 && mul > ~0ULL / v) || v * mul > (size_t)-1)
+		return -1;
+	*out = (size_t)(v * mul);
+	return 0;
+}

@@ -1,0 +1,66 @@
+/* util.h - exit statuses, error reporting, small helpers shared by every module */
+#ifndef JWTOOL_UTIL_H
+#define JWTOOL_UTIL_H
+
+#include <stddef.h>
+
+/*
+ * Every function of the core returns one of these; they are also the
+ * process exit statuses, the same for every command.
+ */
+enum jw_status {
+	JW_OK = 0,
+	JW_ESIG = 1,		/* signature invalid, algorithm not allowed */
+	JW_EUSAGE = 2,		/* usage error */
+	JW_EMALFORMED = 3,	/* malformed token or input */
+	JW_EEXPIRED = 4,	/* exp has passed */
+	JW_ENOTYET = 5,		/* nbf in the future, or iat in the future */
+	JW_ECLAIM = 6,		/* a claim check failed */
+	JW_EKEY = 7,		/* key unusable */
+	JW_EIO = 8		/* I/O error */
+};
+
+#define JW_PROGNAME "jwtool"
+
+/* The command being run ("sign", ...), used as the prefix of messages. */
+extern const char *jw_cmdname;
+
+/*
+ * Record a one-line error message and return status.  The message is
+ * printed once, by main, when the command returns a non-zero status.
+ */
+int jw_fail(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* The message recorded last, or NULL; jw_clear_error forgets it. */
+const char *jw_error(void);
+void jw_clear_error(void);
+/* Print "jwtool: CMD: warning: ..." on stderr now. */
+void jw_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "jwtool: CMD: ..." on stderr now. */
+void jw_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Allocation that never returns NULL: out of memory aborts with a message. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Constant-time comparison (0 when equal) and a wipe that is not elided. */
+int sodium_memcmp_ct(const void *a, const void *b, size_t n);
+void secure_wipe(void *p, size_t n);
+
+/* Secret memory: sodium_malloc'd (guarded, locked, wiped on free). */
+void *secret_alloc(size_t n);
+void secret_free(void *p);
+
+/*
+ * A copy of s fit to appear in a message: at most max bytes, control and
+ * non-ASCII bytes shown as \xNN.  Returns a static buffer (one of two).
+ */
+const char *jw_quote(const char *s, size_t len, size_t max);
+
+/* Strict parse of a non-negative size such as "16M", "2048", "1k". */
+int parse_size(const char *s, size_t *out);
+
+#endif

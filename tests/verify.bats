@@ -1,0 +1,245 @@
+#!/usr/bin/env bats
+# verify: the signature with the key's algorithms only, then exp/nbf/iat.
+
+load helpers/common
+
+tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
+
+@test "a valid token prints its payload and exits 0" {
+	run -0 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --sub a)"
+	assert_output '{"sub":"a","iat":1795867200}'
+	assert_equal "$stderr" ""
+}
+
+@test "-q prints nothing on success" {
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$(tok)"
+	assert_output ""
+}
+
+@test "a token signed with another key is exit 1 with stdout empty" {
+	printf 'another-secret-that-is-long-enough-1234' > other
+	run -1 --separate-stderr jwtool verify -k other --now $NOW "$(tok)"
+	assert_output ""
+	assert_equal "$stderr" "jwtool: verify: signature does not match (HS256, 1 key tried)"
+}
+
+@test "a flipped signature bit is exit 1" {
+	t=$(tok)
+	last=${t: -1}
+	[ "$last" = A ] && repl=B || repl=A
+	run -1 jwtool verify -k "$KEYS/hs256.key" "${t%?}$repl"
+}
+
+@test "a secret ending in a newline gets a hint on failure" {
+	{ cat "$KEYS/hs256.key"; echo; } > nl.key
+	run -1 jwtool verify -k nl.key --now $NOW "$(tok)"
+	assert_output --partial "hint: the secret ends with a newline"
+}
+
+@test "alg none is never accepted, in any case" {
+	for a in none None NONE nOnE; do
+		t="$(b64url "{\"alg\":\"$a\"}").$(b64url '{"sub":"x"}')."
+		run -1 jwtool verify -k "$KEYS/hs256.key" "$t"
+		assert_output "jwtool: verify: unsecured token (alg '$a') is never accepted"
+	done
+}
+
+@test "--alg none is a usage error" {
+	run -2 jwtool verify -k "$KEYS/hs256.key" --alg none "$(tok)"
+	assert_output --partial "unsecured tokens are never accepted"
+}
+
+@test "--alg narrows the accepted algorithms" {
+	run -1 jwtool verify -k "$KEYS/hs256.key" --alg HS512 "$(tok)"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed by --alg"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --alg HS512,HS256 --now $NOW "$(tok)"
+	run -2 jwtool verify -k "$KEYS/hs256.key" --alg hs256 "$(tok)"
+	assert_output --partial "unknown algorithm 'hs256'"
+	run -2 jwtool verify -k "$KEYS/hs256.key" --alg , "$(tok)"
+}
+
+@test "the header alg is never trusted: EdDSA token against an HMAC key" {
+	t=$(jwtool sign -k "$KEYS/ed25519.pem")
+	run -1 jwtool verify -k "$KEYS/hs256.key" "$t"
+	assert_output "jwtool: verify: algorithm 'EdDSA' is not allowed for the HMAC secret (41 bytes, from raw secret)"
+}
+
+@test "an HS256 token against a public key is refused, never used as a secret" {
+	# the classic confusion: HMAC with the public key's bytes as the secret
+	t=$(hs256 '{"alg":"HS256"}' '{"sub":"x"}' "$KEYS/ed25519.pub.pem")
+	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" "$t"
+	assert_output --partial "algorithm 'HS256' is not allowed for the Ed25519 public key"
+	run -7 jwtool verify -k "$KEYS/ed25519.pub.pem" --key-format raw "$t"
+	assert_output --partial "is a PEM key, not a raw HMAC secret"
+	run -7 jwtool verify -k "$KEYS/rsa2048.pub.pem" --key-format raw "$t"
+	run -7 jwtool verify -k "$KEYS/ed25519.pub.jwk" --key-format raw "$t"
+	assert_output --partial "is a JWK or JWKS, not a raw HMAC secret"
+}
+
+@test "an unknown algorithm is exit 1" {
+	t=$(unsigned_token '{"alg":"XX999"}' '{}')
+	run -1 jwtool verify -k "$KEYS/hs256.key" "$t"
+	assert_output --partial "unknown algorithm 'XX999'"
+}
+
+@test "exp: valid one second before, expired at and after (exit 4)" {
+	t=$(tok --exp $((NOW + 100)))
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $((NOW + 99)) "$t"
+	run -4 jwtool verify -k "$KEYS/hs256.key" --now $((NOW + 100)) "$t"
+	run -4 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now $((NOW + 101)) "$t"
+	assert_output ""
+	assert_equal "$stderr" "jwtool: verify: token expired 1s ago (exp 2026-11-28T12:01:40Z, now 2026-11-28T12:01:41Z)"
+}
+
+@test "exp with --leeway" {
+	t=$(tok --exp $((NOW + 100)))
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --leeway 10 --now $((NOW + 109)) "$t"
+	run -4 jwtool verify -k "$KEYS/hs256.key" --leeway 10s --now $((NOW + 110)) "$t"
+	run -2 jwtool verify -k "$KEYS/hs256.key" --leeway soon "$t"
+	assert_output --partial "invalid duration 'soon' for --leeway"
+}
+
+@test "exp: 0 is expired, not absent" {
+	t=$(tok --claim exp:=0)
+	run -4 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+}
+
+@test "nbf: not yet valid one second before (exit 5), valid at" {
+	t=$(tok --nbf $((NOW + 100)))
+	run -5 jwtool verify -k "$KEYS/hs256.key" --now $((NOW + 99)) "$t"
+	assert_output "jwtool: verify: token is not valid for another 1s (nbf 2026-11-28T12:01:40Z, now 2026-11-28T12:01:39Z)"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $((NOW + 100)) "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $((NOW + 95)) --leeway 5 "$t"
+	run -5 jwtool verify -q -k "$KEYS/hs256.key" --now $((NOW + 94)) --leeway 5 "$t"
+}
+
+@test "iat in the future is exit 5; at now it is fine" {
+	t=$(tok --iat $((NOW + 1)))
+	run -5 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_output --partial "token is issued 1s in the future"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $((NOW + 1)) "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW --leeway 1 "$t"
+}
+
+@test "time claims must be numbers: a string exp is malformed (exit 3)" {
+	t=$(tok --claim exp=tomorrow)
+	run -3 jwtool verify -k "$KEYS/hs256.key" "$t"
+	assert_output "jwtool: verify: claim 'exp' must be a NumericDate (a number of seconds from 0 to 253402300799), not string"
+	t=$(tok --claim nbf:=1e400)
+	run -3 jwtool verify -k "$KEYS/hs256.key" "$t"
+	t=$(tok --claim iat:=-1)
+	run -3 jwtool verify -k "$KEYS/hs256.key" "$t"
+}
+
+@test "every failure is reported; the exit status is the first in order" {
+	t=$(tok --exp $((NOW - 10)) --nbf $((NOW + 10)))
+	run -4 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_line --index 0 --partial "token expired 10s ago"
+	assert_line --index 1 --partial "token is not valid for another 10s"
+}
+
+@test "claims are checked only after the signature" {
+	printf 'another-secret-that-is-long-enough-1234' > other
+	t=$(tok --exp $((NOW - 10)))
+	run -1 jwtool verify -k other --now $NOW "$t"
+	refute_output --partial expired
+}
+
+@test "a payload that is not a JSON object is malformed for verify" {
+	t=$(hs256 '{"alg":"HS256"}' 'hello' "$KEYS/hs256.key")
+	run -3 jwtool verify -k "$KEYS/hs256.key" "$t"
+	assert_output --partial "the payload is not a JSON object of claims"
+}
+
+@test "crit and b64 headers are rejected (exit 3)" {
+	t=$(tok --header 'crit:=["exp"]' --header exp:=1)
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_output --partial "header 'crit' names 'exp', an extension jwtool does not understand"
+	t=$(tok --header 'crit:=[]')
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_output --partial "must be a non-empty array"
+	t=$(tok --header 'b64:=false')
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_output --partial "header 'b64'"
+}
+
+@test "a weak HMAC secret is refused for verify (exit 7) unless --allow-weak-key" {
+	t=$(jwtool sign -k "$KEYS/short.key" --allow-weak-key --now $NOW 2>/dev/null)
+	run -7 jwtool verify -k "$KEYS/short.key" "$t"
+	assert_output --partial "shorter than 32 bytes"
+	run -0 --separate-stderr jwtool verify -q -k "$KEYS/short.key" --allow-weak-key --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: warning: the HS256 secret is 12 bytes; RFC 7518 wants at least 32"
+}
+
+@test "JWKS: the key with the token's kid is used" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-1 --now $NOW)
+	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	t=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
+	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+}
+
+@test "JWKS: an unknown kid is exit 1 naming the kids available" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid nope --now $NOW)
+	run -1 jwtool verify -k "$KEYS/set.jwks" "$t"
+	assert_output "jwtool: verify: no key with kid 'nope' (available: 'hs-0', 'hs-1', 'ed-1')"
+}
+
+@test "JWKS: the right kid with the wrong secret is exit 1" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-0 --now $NOW)
+	run -1 jwtool verify -k "$KEYS/set.jwks" "$t"
+	assert_output --partial "signature does not match"
+}
+
+@test "JWKS: without a kid every suitable key is tried" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+}
+
+@test "a JWK alg member limits the key to that algorithm" {
+	jq -c '.alg="HS512"' "$KEYS/hs256.jwk" > hs512only.jwk
+	run -1 jwtool verify -k hs512only.jwk "$(tok)"
+	assert_output --partial "not allowed"
+	jq -c '.use="enc" | del(.alg)' "$KEYS/hs256.jwk" > enc.jwk
+	run -1 jwtool verify -k enc.jwk "$(tok)"
+	jq -c '.key_ops=["sign"] | del(.alg)' "$KEYS/hs256.jwk" > signonly.jwk
+	run -1 jwtool verify -k signonly.jwk "$(tok)"
+	jq -c '.key_ops=["verify"] | del(.alg)' "$KEYS/hs256.jwk" > verifyonly.jwk
+	run -0 jwtool verify -q -k verifyonly.jwk --now $NOW "$(tok)"
+	run -7 jwtool sign -k verifyonly.jwk
+}
+
+@test "the token from stdin, a file, or an argument" {
+	t=$(tok)
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW - <<<"$t"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW <<<"$t"
+	echo "$t" > t.jwt
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW t.jwt
+}
+
+@test "the key from stdin or the environment" {
+	t=$(tok)
+	run -0 jwtool verify -q -k - --now $NOW "$t" < "$KEYS/hs256.key"
+	export JWT_KEY="$(cat "$KEYS/hs256.key")"
+	run -0 jwtool verify -q -k env:JWT_KEY --now $NOW "$t"
+	run -2 jwtool verify -k env:NO_SUCH_VAR "$t"
+	assert_output "jwtool: verify: environment variable 'NO_SUCH_VAR' is not set"
+	run -2 jwtool verify -k - - <<<"$t"
+	assert_output --partial "cannot both come from stdin"
+}
+
+@test "an unreadable key is exit 7" {
+	run -7 jwtool verify -k nope.key "$(tok)"
+	assert_output "jwtool: verify: cannot open key 'nope.key': No such file or directory"
+	: > empty.key
+	run -7 jwtool verify -k empty.key "$(tok)"
+	assert_output "jwtool: verify: key 'empty.key' is empty"
+}
+
+@test "a malformed token is exit 3" {
+	run -3 jwtool verify -k "$KEYS/hs256.key" a.b
+	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 2"
+}
+
+@test "more than one token argument is a usage error" {
+	run -2 jwtool verify -k "$KEYS/hs256.key" a.b.c d.e.f
+}
