@@ -6,6 +6,8 @@
 
 #include "b64url.h"
 #include "json.h"
+#include "jwk.h"
+#include "keys.h"
 #include "tap.h"
 #include "timeutil.h"
 #include "util.h"
@@ -164,6 +166,40 @@ test_time(void)
 	}
 }
 
+static void
+test_thumbprint(void)
+{
+	/* RFC 8037 A.2 public key and its A.3 thumbprint */
+	static const char jwk[] = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\","
+	    "\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
+	static const char oct[] = "{\"kty\":\"oct\",\"k\":\"AAEC\"}";
+	struct keyset *ks = NULL;
+	char tp[64];
+	cJSON *j;
+	char *s;
+
+	ok(keys_load_mem((const unsigned char *)jwk, sizeof(jwk) - 1, "t",
+	    KF_AUTO, &ks) == JW_OK, "RFC 8037 public key loads");
+	ok(key_thumbprint(ks->keys[0], tp, sizeof(tp)) == JW_OK &&
+	    strcmp(tp, "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k") == 0,
+	    "RFC 8037 A.3 thumbprint: %s", tp);
+	j = key_to_jwk(ks->keys[0], 1);
+	s = json_print(j, 0);
+	ok(strcmp(s, jwk) == 0, "public OKP JWK written back: %s", s);
+	free(s);
+	jwk_free(j);
+	keyset_free(ks);
+	ok(keys_load_mem((const unsigned char *)oct, sizeof(oct) - 1, "t",
+	    KF_AUTO, &ks) == JW_OK, "oct JWK loads");
+	ok(key_to_jwk(ks->keys[0], 0) == NULL, "a secret has no public JWK");
+	jw_clear_error();
+	/* {"k":"AAEC","kty":"oct"} hashed with SHA-256 */
+	ok(key_thumbprint(ks->keys[0], tp, sizeof(tp)) == JW_OK &&
+	    strcmp(tp, "sQkHMlK8faQw7yzSCq6DCmYD-4TIIloQ3jcJ4QMV9Zg") == 0,
+	    "oct thumbprint: %s", tp);
+	keyset_free(ks);
+}
+
 int
 main(void)
 {
@@ -172,5 +208,6 @@ main(void)
 	test_b64url();
 	test_json();
 	test_time();
+	test_thumbprint();
 	return tap_done();
 }
