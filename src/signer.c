@@ -1,0 +1,280 @@
+/* signer.c - making tokens: the signing key, one token, or a batch */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "io.h"
+#include "json.h"
+#include "signer.h"
+#include "util.h"
+
+int
+signer_choose_key(const struct keyset *ks, const char *kid, const char *alg,
+    int allow_weak, const struct key **key, const struct alg **algp)
+{
+	const struct key *k = NULL;
+	const struct alg *a;
+	size_t i;
+
+	if (ks->n == 1)
+		k = ks->keys[0];
+	else {
+		for (i = 0; i < ks->n; i++)
+			if (kid != NULL && ks->keys[i]->kid != NULL &&
+			    strcmp(ks->keys[i]->kid, kid) == 0)
+				k = ks->keys[i];
+		if (k == NULL)
+			return jw_fail(JW_EKEY, "the key set holds %zu keys; "
+			    "choose one with --kid", ks->n);
+	}
+	if (!k->priv)
+		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",
+		    key_describe(k));
+	if (alg == NULL) {
+		if ((a = key_default_alg(k)) == NULL)
+			return jw_fail(JW_EKEY, "no default algorithm for the "
+			    "%s; give --alg", key_describe(k));
+	} else if ((a = alg_for_key(alg, k)) == NULL) {
+		if (strcasecmp(alg, "none") == 0)
+			return jw_fail(JW_EUSAGE, "--alg none is not a signing "
+			    "algorithm (--unsecured makes an unsigned token "
+			    "for tests)");
+		if (alg_find(alg) == NULL)
+			return jw_fail(JW_EUSAGE, "--alg: unknown algorithm "
+			    "'%s' (known: %s)", jw_quote(alg, strlen(alg), 20),
+			    alg_list());
+		return jw_fail(JW_EKEY, "algorithm %s cannot be used with the "
+		    "%s", alg, key_describe(k));
+	}
+	if (!key_allows(k, a, 1))
+		return jw_fail(JW_EKEY, "the key's JWK alg, use or key_ops "
+		    "forbid signing with %s", a->name);
+	if (k->kty == KTY_OCT && k->secret_len < a->hlen) {
+		if (!allow_weak)
+			return jw_fail(JW_EKEY, "the %s secret is %zu bytes; "
+			    "RFC 7518 section 3.2 wants at least %zu "
+			    "(--allow-weak-key accepts it)", a->name,
+			    k->secret_len, a->hlen);
+		jw_warn("the %s secret is %zu bytes; RFC 7518 wants at least "
+		    "%zu", a->name, k->secret_len, a->hlen);
+	}
+	*key = k;
+	*algp = a;
+	return JW_OK;
+}
+
+int
+signer_init(struct signer *sg, struct signspec *spec,
+    const cJSON *base_header, enum claim_base base, const struct alg *alg,
+    const struct key *key)
+{
+	cJSON *h;
+	int rc;
+
+	memset(sg, 0, sizeof(*sg));
+	sg->spec = spec;
+	sg->base = base;
+	if ((rc = signspec_header(spec, base_header, alg ? alg->name : "none",
+	    key, &h)) != JW_OK)
+		return rc;
+	jwt_signer_init(&sg->js, h, alg, key);
+	cJSON_Delete(h);
+	return JW_OK;
+}
+
+void
+signer_free(struct signer *sg)
+{
+	if (sg == NULL)
+		return;
+	jwt_signer_free(&sg->js);
+	free(sg->pbuf);
+	memset(sg, 0, sizeof(*sg));
+}
+
+int
+signer_sign(struct signer *sg, cJSON *c, const char **tok, size_t *toklen)
+{
+	size_t n;
+	int rc;
+
+	if ((rc = signspec_claims(sg->spec, c, sg->base)) != JW_OK)
+		return rc;
+	n = json_print_into(c, &sg->pbuf, &sg->pcap);
+	return jwt_signer_sign(&sg->js, (const unsigned char *)sg->pbuf, n,
+	    tok, toklen);
+}
+
+/* The claims object of text[0..len), or JW_EMALFORMED. */
+static int
+parse_claims(const char *text, size_t len, cJSON **out)
+{
+	int rc;
+
+	if ((rc = json_parse(text, len, "claims", out)) != JW_OK)
+		return rc;
+	if (!cJSON_IsObject(*out)) {
+		rc = jw_fail(JW_EMALFORMED, "claims: expected a JSON object, "
+		    "got %s", json_type_name(*out));
+		cJSON_Delete(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int
+claims_read(const char *src, cJSON **out)
+{
+	unsigned char *data;
+	size_t len;
+	int rc;
+
+	if ((rc = io_read(src, "claims", 0, &data, &len)) != JW_OK)
+		return rc;
+	rc = parse_claims((const char *)data, len, out);
+	free(data);
+	return rc;
+}
+
+int
+decoded_read(const char *src, cJSON **header, cJSON **payload)
+{
+	unsigned char *data;
+	cJSON *j = NULL, *h, *p;
+	size_t len;
+	int rc;
+
+	if ((rc = io_read(src, "decoded token", 0, &data, &len)) != JW_OK)
+		return rc;
+	rc = json_parse((const char *)data, len, "--from-decoded", &j);
+	free(data);
+	if (rc != JW_OK)
+		return rc;
+	h = json_get(j, "header");
+	p = json_get(j, "payload");
+	if (!cJSON_IsObject(j))
+		rc = jw_fail(JW_EMALFORMED, "--from-decoded: expected decode's "
+		    "JSON object, got %s", json_type_name(j));
+	else if (h != NULL && !cJSON_IsObject(h))
+		rc = jw_fail(JW_EMALFORMED, "--from-decoded: 'header' is %s, "
+		    "not an object", json_type_name(h));
+	else if (!cJSON_IsObject(p))
+		rc = jw_fail(JW_EMALFORMED, "--from-decoded: 'payload' is %s, "
+		    "not an object of claims", p ? json_type_name(p) :
+		    "missing");
+	if (rc == JW_OK) {
+		*header = h ? cJSON_DetachItemViaPointer(j, h) : NULL;
+		*payload = cJSON_DetachItemViaPointer(j, p);
+	}
+	cJSON_Delete(j);
+	return rc;
+}
+
+/*
+ * One line of IN into *buf (NUL-terminated, *len bytes, newline dropped).
+ * Returns 1, 0 at the end, -1 for a line longer than max (read past and
+ * dropped), -2 on a read error.
+ */
+static int
+read_line(FILE *in, char **buf, size_t *cap, size_t *len, size_t max)
+{
+	size_t n = 0;
+	int c, toolong = 0;
+
+	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
+		if (n >= max) {
+			toolong = 1;
+			continue;
+		}
+		if (n + 1 >= *cap) {
+			*cap = *cap ? *cap * 2 : 4096;
+			*buf = xrealloc(*buf, *cap);
+		}
+		(*buf)[n++] = (char)c;
+	}
+	if (c == EOF && ferror(in))
+		return -2;
+	if (c == EOF && n == 0 && !toolong)
+		return 0;
+	if (*buf == NULL)
+		*buf = xrealloc(*buf, *cap = 16);
+	(*buf)[n] = '\0';
+	*len = n;
+	return toolong ? -1 : 1;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+int
+signer_batch(struct signer *sg, FILE *in, const char *name, FILE *out,
+    int keep_going)
+{
+	size_t cap = 0, len = 0, lineno = 0, ntok = 0, nfail = 0, first_at = 0;
+	size_t toklen;
+	const char *tok;
+	char *line = NULL;
+	int r, rc = JW_OK, first = JW_OK, stream;
+	struct stat st;
+	cJSON *c;
+
+	/* From a pipe or a terminal, each token goes out when it is made. */
+	stream = fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode);
+	while ((r = read_line(in, &line, &cap, &len, io_max_input())) != 0) {
+		lineno++;
+		if (r == -2) {
+			rc = jw_fail(JW_EIO, "cannot read claims from '%s': %s",
+			    name, strerror(errno));
+			goto out;
+		}
+		if (r == -1)
+			rc = jw_fail(JW_EIO, "the line is longer than the input "
+			    "limit of %zu bytes (see --max-input)",
+			    io_max_input());
+		else if (blank(line, len))
+			continue;
+		else if ((rc = parse_claims(line, len, &c)) == JW_OK) {
+			rc = signer_sign(sg, c, &tok, &toklen);
+			cJSON_Delete(c);
+		}
+		if (rc == JW_OK) {
+			fwrite(tok, 1, toklen, out);
+			putc('\n', out);
+			ntok++;
+		} else if (!keep_going) {
+			rc = jw_fail(rc, "line %zu: %s", lineno, jw_error());
+			goto out;
+		} else {
+			jw_note("line %zu: %s", lineno, jw_error());
+			putc('\n', out);
+			if (nfail++ == 0) {
+				first = rc;
+				first_at = lineno;
+			}
+			rc = JW_OK;
+		}
+		if ((stream && fflush(out) != 0) || ferror(out)) {
+			rc = jw_fail(JW_EIO, "cannot write the tokens: %s",
+			    strerror(errno));
+			goto out;
+		}
+	}
+	sg->done = 1;
+	if (nfail > 0)
+		rc = jw_fail(first, "%zu of %zu claims lines failed (the first: "
+		    "line %zu)", nfail, nfail + ntok, first_at);
+out:
+	free(line);
+	return rc;
+}
