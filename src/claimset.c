@@ -487,11 +487,11 @@ signspec_header(const struct signspec *s, const cJSON *base,
 		if ((rc = assign_apply("--header", &s->headers[i], h)) != JW_OK)
 			goto fail;
 	header_flags(s, h, kid);
-	if ((m = json_get(h, "b64")) != NULL && !cJSON_IsTrue(m)) {
-		rc = jw_fail(JW_EUSAGE, "header 'b64' (RFC 7797 unencoded "
-		    "payload) is not supported");
-		goto fail;
-	}
+	/* Made for tests, like --unsecured: the payload is encoded as usual. */
+	if ((m = json_get(h, "b64")) != NULL && !cJSON_IsTrue(m))
+		jw_warn("header 'b64' is not true, but the payload is base64url "
+		    "encoded as usual (RFC 7797 is not supported): verifiers "
+		    "should reject this token");
 	if (json_depth(h) > JSON_MAX_DEPTH) {
 		rc = jw_fail(JW_EUSAGE, "the header nests deeper than %d "
 		    "levels", JSON_MAX_DEPTH);

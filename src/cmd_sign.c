@@ -53,7 +53,7 @@ static const struct opt options[] = {
 	{ "unsecured", OPT_UNSECURED, no_argument, NULL,
 	  "alg none, no signature, for tests (warns)", NULL },
 	{ "batch", OPT_BATCH, no_argument, NULL,
-	  "one claims object per line in, one token per line out", NULL },
+	  "NDJSON claims in, one token per line out", NULL },
 	{ "keep-going", OPT_KEEP_GOING, no_argument, NULL,
 	  "--batch: report a bad line and go on", NULL },
 	{ "output", 'o', required_argument, "FILE",
@@ -68,8 +68,9 @@ static const struct opt options[] = {
 const struct cmd cmd_sign_def = {
 	"sign", cmd_sign, options, "make a signed token",
 	"-k SRC [--alg ALG] [--claim NAME=VALUE]\n"
-	"[--iss VALUE] [--sub VALUE] [--aud VALUE] [--exp TIME | --ttl DUR]\n"
-	"[--now TIME] [--batch] [-o FILE] [options] [CLAIMS | -]",
+	"[--iss VALUE] [--sub VALUE] [--aud VALUE]\n"
+	"[--exp TIME | --ttl DURATION] [--now TIME] [--batch]\n"
+	"[-o FILE] [options] [CLAIMS | -]",
 	"Make a signed token.  Claims come from the JSON object in the file\n"
 	"CLAIMS (- for stdin), then --claim, then the claim flags, each\n"
 	"overriding the one before; header flags override --header.  NAME\n"
