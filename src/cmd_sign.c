@@ -121,48 +121,60 @@ check_args(const struct sign_args *a, const struct keyopts *ko,
 	return JW_OK;
 }
 
-/*
- * Sign what the arguments ask for, writing the tokens to out.  *complete
- * tells whether out holds everything asked for (--keep-going: every line).
- */
+/* The claims (and header) the token starts from, and how to treat them. */
 static int
-run(struct signspec *s, const struct sign_args *a, const struct alg *alg,
-    const struct key *key, FILE *out, int *complete)
+read_base(const struct sign_args *a, cJSON **header, cJSON **claims,
+    enum claim_base *base)
 {
-	struct signer sg;
 	struct jwt *t = NULL;
-	cJSON *claims = NULL, *header = NULL;
-	enum claim_base base = BASE_NEW;
-	const char *tok;
-	size_t len;
-	FILE *in;
 	int rc;
 
-	memset(&sg, 0, sizeof(sg));
+	*base = BASE_NEW;
 	if (a->from_decoded != NULL) {
-		base = BASE_DECODED;
-		rc = decoded_read(a->from_decoded, &header, &claims);
-	} else if (a->from_token != NULL) {
-		base = BASE_TOKEN;
+		*base = BASE_DECODED;
+		return decoded_read(a->from_decoded, header, claims);
+	}
+	if (a->from_token != NULL) {
+		*base = BASE_TOKEN;
 		if ((rc = read_token(a->from_token, &t)) == JW_OK &&
 		    !cJSON_IsObject(t->payload))
 			rc = jw_fail(JW_EMALFORMED, "--from-token: the payload "
 			    "is not a JSON object of claims");
 		if (rc == JW_OK) {
-			header = cJSON_Duplicate(t->header, 1);
-			claims = cJSON_Duplicate(t->payload, 1);
+			*header = cJSON_Duplicate(t->header, 1);
+			*claims = cJSON_Duplicate(t->payload, 1);
 		}
 		jwt_free(t);
-	} else if (!a->batch)
-		rc = a->src ? claims_read(a->src, &claims) :
-		    (claims = cJSON_CreateObject(), JW_OK);
-	else
-		rc = JW_OK;
-	if (rc != JW_OK || (rc = signer_init(&sg, s, header, base, alg,
-	    key)) != JW_OK)
-		goto out;
-	if (!a->batch) {
-		if ((rc = signer_sign(&sg, claims, &tok, &len)) == JW_OK) {
+		return rc;
+	}
+	if (a->batch)
+		return JW_OK;
+	if (a->src == NULL) {
+		*claims = cJSON_CreateObject();
+		return JW_OK;
+	}
+	return claims_read(a->src, claims);
+}
+
+/*
+ * Sign, writing the tokens to out.  *complete tells whether out holds
+ * everything asked for (with --keep-going: a line for every line).
+ */
+static int
+run(struct signspec *s, const struct sign_args *a, const cJSON *header,
+    cJSON *claims, enum claim_base base, const struct alg *alg,
+    const struct key *key, FILE *out, int *complete)
+{
+	struct signer sg;
+	const char *tok;
+	size_t len;
+	FILE *in;
+	int rc;
+
+	rc = signer_init(&sg, s, header, base, alg, key);
+	if (rc != JW_OK || !a->batch) {
+		if (rc == JW_OK &&
+		    (rc = signer_sign(&sg, claims, &tok, &len)) == JW_OK) {
 			fwrite(tok, 1, len, out);
 			putc('\n', out);
 		}
@@ -175,11 +187,8 @@ run(struct signspec *s, const struct sign_args *a, const struct alg *alg,
 		rc = signer_batch(&sg, in, a->src, out, a->keep_going);
 		fclose(in);
 	}
-out:
 	*complete = rc == JW_OK || sg.done;
 	signer_free(&sg);
-	cJSON_Delete(claims);
-	cJSON_Delete(header);
 	return rc;
 }
 
@@ -194,6 +203,8 @@ cmd_sign(int argc, char **argv)
 	struct io_atomic *file = NULL;
 	const struct key *key = NULL;
 	const struct alg *alg = NULL;
+	cJSON *header = NULL, *claims = NULL;
+	enum claim_base base;
 	int c, rc, complete, crc;
 
 	opts_init(&o, options);
@@ -249,19 +260,21 @@ cmd_sign(int argc, char **argv)
 	}
 	a.src = optind < argc ? argv[optind] : NULL;
 	if ((rc = check_args(&a, &ko, &s)) != JW_OK ||
-	    (rc = signspec_prepare(&s)) != JW_OK)
+	    (rc = signspec_prepare(&s)) != JW_OK ||
+	    (rc = read_base(&a, &header, &claims, &base)) != JW_OK)
 		goto out;
 	if (a.unsecured)
 		jw_warn("--unsecured: alg 'none' and no signature; anyone can "
 		    "forge such a token, and no verifier should accept it");
 	else if ((rc = keyopts_load(&ko, &ks)) != JW_OK ||
-	    (rc = signer_choose_key(ks, s.kid, s.alg, ko.allow_weak, &key,
-	    &alg)) != JW_OK)
+	    (rc = signer_choose_key(ks, s.kid, header, s.alg, ko.allow_weak,
+	    &key, &alg)) != JW_OK)
 		goto out;
 	if (a.output != NULL && !io_is_stdin(a.output) &&
 	    (rc = io_atomic_open(a.output, a.force, &file)) != JW_OK)
 		goto out;
-	rc = run(&s, &a, alg, key, file ? file->fp : stdout, &complete);
+	rc = run(&s, &a, header, claims, base, alg, key, file ? file->fp :
+	    stdout, &complete);
 	if (file != NULL && complete) {
 		if ((crc = io_atomic_commit(file)) != JW_OK)
 			rc = crc;
@@ -272,6 +285,8 @@ out_usage:
 	rc = JW_EUSAGE;
 out:
 	io_atomic_abort(file);
+	cJSON_Delete(header);
+	cJSON_Delete(claims);
 	keyset_free(ks);
 	signspec_free(&s);
 	return rc;

@@ -12,13 +12,17 @@
 #include "util.h"
 
 int
-signer_choose_key(const struct keyset *ks, const char *kid, const char *alg,
-    int allow_weak, const struct key **key, const struct alg **algp)
+signer_choose_key(const struct keyset *ks, const char *kid,
+    const cJSON *header, const char *alg, int allow_weak,
+    const struct key **key, const struct alg **algp)
 {
+	const cJSON *hkid = json_get(header, "kid");
 	const struct key *k = NULL;
 	const struct alg *a;
 	size_t i;
 
+	if (kid == NULL || strcmp(kid, "auto") == 0)
+		kid = cJSON_IsString(hkid) ? hkid->valuestring : NULL;
 	if (ks->n == 1)
 		k = ks->keys[0];
 	else {
@@ -26,9 +30,12 @@ signer_choose_key(const struct keyset *ks, const char *kid, const char *alg,
 			if (kid != NULL && ks->keys[i]->kid != NULL &&
 			    strcmp(ks->keys[i]->kid, kid) == 0)
 				k = ks->keys[i];
-		if (k == NULL)
+		if (k == NULL && kid == NULL)
 			return jw_fail(JW_EKEY, "the key set holds %zu keys; "
 			    "choose one with --kid", ks->n);
+		if (k == NULL)
+			return jw_fail(JW_EKEY, "the key set holds no key with "
+			    "kid '%s'", jw_quote(kid, strlen(kid), 40));
 	}
 	if (!k->priv)
 		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",

@@ -15,15 +15,16 @@
 #include "keys.h"
 
 /*
- * Choose the key of ks to sign with (the only one, or the one whose kid is
- * KID) and its algorithm (ALG, or the key's default).  A public key, an
- * algorithm that does not fit, a key whose JWK forbids it, or an HMAC
- * secret shorter than the hash without allow_weak is JW_EKEY; an unknown
- * algorithm or "none" is JW_EUSAGE.
+ * Choose the key of ks to sign with and its algorithm (ALG, or the key's
+ * default).  In a set of several keys, the one whose kid is KID, or when
+ * KID is NULL or "auto", the kid of the HEADER kept (NULL for none).  A
+ * public key, an algorithm that does not fit, a key whose JWK forbids it,
+ * or an HMAC secret shorter than the hash without allow_weak is JW_EKEY;
+ * an unknown algorithm or "none" is JW_EUSAGE.
  */
 int signer_choose_key(const struct keyset *ks, const char *kid,
-    const char *alg, int allow_weak, const struct key **key,
-    const struct alg **algp);
+    const cJSON *header, const char *alg, int allow_weak,
+    const struct key **key, const struct alg **algp);
 
 struct signer {
 	struct signspec *spec;
