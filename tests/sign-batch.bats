@@ -144,3 +144,10 @@ jwtool: sign: 2 of 4 claims lines failed (the first: line 2)"
 	printf '{"a":1}\n' | jwtool sign --batch --unsecured --now $NOW 2>/dev/null > out
 	assert_equal "$(cat out)" "$(b64url '{"alg":"none","typ":"JWT"}').$(b64url '{"a":1,"iat":1795867200}')."
 }
+
+@test "--batch loads the key once: a key that can be read only once serves every line" {
+	run -0 bash -c "printf '{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n' |
+	    jwtool sign --batch --now $NOW -k <(cat '$KEYS/ed25519.pem')"
+	assert_equal "${#lines[@]}" 3
+	run -0 jwtool verify -q -k "$KEYS/ed25519.pub.pem" --now $NOW "${lines[2]}"
+}
