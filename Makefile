@@ -3,6 +3,7 @@
 #   make demo       install what is missing, build, sign/verify/decode an example
 #   make check      install what tests need, run every test (unit + Bats)
 #   make check-san  the same tests under ASan+UBSan (build-san/)
+#   make bench      timings against floor programs, primitives and peers
 #   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (build-fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -103,6 +104,12 @@ check-san: test-deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-san
 
+# Side-by-side timings against floor programs, primitives and peers.
+bench:
+	scripts/install-deps.sh bench
+	$(MAKE) all
+	bench/run.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BACKENDDIR) \
 	    $(DESTDIR)$(MANDIR)/man1
@@ -120,5 +127,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all units fuzzers fuzz dev deps test-deps demo check check-san install \
+.PHONY: all units fuzzers fuzz bench dev deps test-deps demo check check-san install \
         uninstall clean
