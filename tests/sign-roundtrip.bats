@@ -200,3 +200,9 @@ print(jwt.encode({"sub": "py", "exp": 1900000000, "n": [1, 2]}, open(sys.argv[1]
 	run -7 jwtool sign --from-token "$old" -k "$KEYS/set.jwks" --kid nope
 	assert_output "jwtool: sign: the key set holds no key with kid 'nope'"
 }
+
+@test "--from-token refuses times moved out of range" {
+	t="$(b64url '{"alg":"HS256"}').$(b64url '{"iat":100,"exp":253402300000}').c2ln"
+	run -2 jwtool sign --from-token "$t" -k "$KEYS/hs256.key" --now $NOW
+	assert_output "jwtool: sign: claim 'exp' moved by 1795867100s is out of range"
+}
