@@ -163,3 +163,50 @@ commands() {
 		assert_success
 	done
 }
+
+# readme_block HEADING: the first ```sh block after the README heading.
+readme_block() {
+	awk -v h="$1" '$0 == h { f = 1; next }
+	    f && /^```sh$/ { b = 1; next }
+	    b && /^```$/ { exit }
+	    b' "$TOP/README.md"
+}
+
+@test "the README's clone-to-verified-token steps work as written" {
+	run -0 readme_block "## From clone to a verified token"
+	local steps=$output
+	assert_line --partial "jwtool verify -k secret.key"
+	run -0 --separate-stderr bash -e -o pipefail -c "$steps"
+	assert_output --regexp '^\{"iss":"me","sub":"alice","exp":[0-9]+,"iat":[0-9]+\}$'
+	assert [ "$(stat -c %a secret.key)" = 600 ]
+	# "with another secret it prints ... and exits 1"
+	openssl rand -out other.key 32
+	run -1 jwtool verify -k other.key --alg HS256 token
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried)"
+}
+
+@test "the README's script recipe runs" {
+	run -0 readme_block "### Scripts generating tokens"
+	local steps=$output
+	cp "$KEYS/ed25519.pem" .
+	echo '{"team":"infra"}' > claims.json
+	SIGNING_KEY=$(cat "$KEYS/hs256.key") run -0 --separate-stderr \
+	    bash -e -o pipefail -c "$steps"
+	assert_output --regexp '^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$'
+	run -0 jwtool verify -k "$KEYS/ed25519.pub.pem" --now 2026-11-28T12:00:00Z \
+	    --compact "$output"
+	assert_output '{"team":"infra","roles":["admin"],"sub":"alice","exp":1795870800,"iat":1795867200}'
+	run -0 wc -l < tokens.txt
+	assert_output 3
+}
+
+@test "the README's debugging recipe runs" {
+	run -0 readme_block "### Debugging a token"
+	local steps=$output
+	jwtool sign -k "$KEYS/hs256.key" --sub alice --exp 2000000000 > token
+	printf 'Authorization: Bearer %s\n' "$(cat token)" > request.txt
+	TOKEN=$(cat token) run -0 --separate-stderr bash -e -o pipefail -c "$steps"
+	assert_line --index 0 --regexp '^\{"header":\{"alg":"HS256".*"payload":\{"sub":"alice",'
+	assert_line --index 1 --regexp '^\{"header":.*"payload":\{"sub":"alice",'
+	assert_line --index 2 2000000000
+}
