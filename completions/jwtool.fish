@@ -7,8 +7,12 @@
 # HINT says what an option's value is: "file", "alg", a space-separated
 # list of words, or empty when nothing can be offered.
 
+function __jwtool_commands
+    command -q jwtool; and command jwtool --list-commands 2>/dev/null
+end
+
 function __jwtool_algorithms
-    command jwtool --list-algorithms 2>/dev/null
+    command -q jwtool; and command jwtool --list-algorithms 2>/dev/null
 end
 
 function __jwtool_env_keys
@@ -23,11 +27,11 @@ end
 complete -c jwtool -f
 complete -c jwtool -n __fish_use_subcommand -l help -d 'show the help and exit'
 complete -c jwtool -n __fish_use_subcommand -l version -d 'print the version and exit'
-complete -c jwtool -n __fish_use_subcommand -a '(command jwtool --list-commands 2>/dev/null)'
+complete -c jwtool -n __fish_use_subcommand -a '(__jwtool_commands)'
 complete -c jwtool -n __fish_use_subcommand -a help -d 'show the help of a command'
-complete -c jwtool -n '__fish_seen_subcommand_from help' -a '(command jwtool --list-commands 2>/dev/null)'
+complete -c jwtool -n '__fish_seen_subcommand_from help' -a '(__jwtool_commands)'
 
-for cmd in (command jwtool --list-commands 2>/dev/null | string replace -r '\t.*' '')
+for cmd in (__jwtool_commands | string replace -r '\t.*' '')
     set -l cond "__fish_seen_subcommand_from $cmd"
     # Operands are tokens or files.
     complete -c jwtool -n $cond -F

@@ -212,3 +212,15 @@ sorted() {
 	run -0 fcomp 'jwtool sign --sub '
 	assert_output ""
 }
+
+@test "without jwtool on PATH the completions stay quiet" {
+	run -0 --separate-stderr env PATH=/usr/bin:/bin fish --no-config -c \
+	    "source '$COMP/jwtool.fish'; complete -C'jwtool '"
+	assert_equal "$stderr" ""
+	assert_output $'help\tshow the help of a command'
+	run -0 --separate-stderr env PATH=/usr/bin:/bin bash --norc -c \
+	    "source '$COMP/jwtool.bash'; source '$TOP/tests/helpers/complete.bash'
+	    complete_line 'jwtool verify --'"
+	assert_equal "$stderr" ""
+	assert_output ""
+}

@@ -107,6 +107,15 @@ commands() {
 	done
 }
 
+@test "--help of each command fits 80 columns" {
+	local c
+	for c in $(commands); do
+		run -0 jwtool "$c" --help
+		run -0 awk -v c="$c" 'length > 80 { print c ": " $0 }' <<<"$output"
+		assert_output ""
+	done
+}
+
 @test "--help of each command lists every option of its table" {
 	local c o
 	for c in $(commands); do
