@@ -58,15 +58,16 @@ policy_add_claim(struct jwt_policy *p, const char *arg)
 }
 
 int
-policy_load_expect(struct jwt_policy *p, const char *src)
+policy_load_expect(struct jwt_policy *p)
 {
+	const char *src = p->expect_src;
 	unsigned char *data = NULL;
 	size_t len;
 	cJSON *j = NULL;
 	int rc;
 
-	if (p->expect != NULL)
-		return jw_fail(JW_EUSAGE, "--expect given twice");
+	if (src == NULL || p->expect != NULL)
+		return JW_OK;
 	if ((rc = io_read(src, "--expect file", 0, &data, &len)) != JW_OK)
 		return rc;
 	if (memchr(data, '\0', len) != NULL)
@@ -92,7 +93,7 @@ policy_validate(const struct jwt_policy *p)
 	const char *opt = p->has_max_age ? "--max-age" : p->niss ? "--iss" :
 	    p->naud ? "--aud" : p->ignore_aud ? "--ignore-aud" : p->sub ?
 	    "--sub" : p->nrequire ? "--require" : p->nclaims ? "--claim" :
-	    p->expect ? "--expect" : NULL;
+	    p->expect_src ? "--expect" : NULL;
 
 	if (p->jws && opt != NULL)
 		return jw_fail(JW_EUSAGE, "%s checks claims, and --jws verifies "

@@ -21,8 +21,11 @@ void policy_push(const char ***v, size_t *n, const char *arg);
 int policy_add_require(struct jwt_policy *p, char *arg);
 /* --claim NAME=STRING or NAME:=JSON. */
 int policy_add_claim(struct jwt_policy *p, const char *arg);
-/* --expect SRC: a JSON object read from a path, "-" or env:NAME. */
-int policy_load_expect(struct jwt_policy *p, const char *src);
+/*
+ * Load p->expect from p->expect_src (a path, "-" or env:NAME) when it is
+ * set: a JSON object.
+ */
+int policy_load_expect(struct jwt_policy *p);
 /*
  * Refuse contradictions: claim options with --jws, --aud with
  * --ignore-aud.

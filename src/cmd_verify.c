@@ -194,7 +194,7 @@ cmd_verify(int argc, char **argv)
 	struct keyset *ks = NULL;
 	struct jwt *t = NULL;
 	struct verdict v = { 0 };
-	const char *algs[32], *expect = NULL, *now_arg = NULL, *in;
+	const char *algs[32], *now_arg = NULL, *in;
 	int c, rc, batch = 0;
 
 	pol.algs = algs;
@@ -243,7 +243,9 @@ cmd_verify(int argc, char **argv)
 			rc = policy_add_claim(&pol, optarg);
 			break;
 		case OPT_EXPECT:
-			expect = optarg;
+			if (pol.expect_src != NULL)
+				rc = jw_fail(JW_EUSAGE, "--expect given twice");
+			pol.expect_src = optarg;
 			break;
 		case OPT_JWS:
 			pol.jws = o.jws = 1;
@@ -294,15 +296,16 @@ cmd_verify(int argc, char **argv)
 	for (c = optind; batch && c < argc; c++)
 		if (io_is_stdin(argv[c]))
 			in = "-";
-	if (io_is_stdin(ko.src) + io_is_stdin(expect) + io_is_stdin(in) > 1) {
+	if (io_is_stdin(ko.src) + io_is_stdin(pol.expect_src) +
+	    io_is_stdin(in) > 1) {
 		jw_fail(rc, "%s cannot both come from stdin",
 		    !io_is_stdin(ko.src) ? "--expect and the tokens" :
-		    io_is_stdin(expect) ? "the key and --expect" :
+		    io_is_stdin(pol.expect_src) ? "the key and --expect" :
 		    "the key and the token");
 		goto out;
 	}
-	if ((expect != NULL && (rc = policy_load_expect(&pol, expect)) !=
-	    JW_OK) || (rc = keyopts_load(&ko, &ks)) != JW_OK)
+	if ((rc = policy_load_expect(&pol)) != JW_OK ||
+	    (rc = keyopts_load(&ko, &ks)) != JW_OK)
 		goto out;
 	if (batch)
 		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol);

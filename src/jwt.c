@@ -326,6 +326,7 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		}
 		if (rc != JW_ESIG) {
 			verdict_add(v, rc, "key", NULL, "%s", jw_error());
+			jw_clear_error();
 			return v->status;
 		}
 		jw_clear_error();

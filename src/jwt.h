@@ -83,6 +83,7 @@ struct jwt_policy {
 	size_t nrequire;
 	struct claim_match *claims;	/* --claim */
 	size_t nclaims;
+	const char *expect_src;		/* --expect FILE, for policy_load_expect */
 	cJSON *expect;			/* --expect: a subset of the payload */
 };
 
