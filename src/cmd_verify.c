@@ -138,7 +138,7 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 	if (v->status != JW_OK)
 		return;
 	if (v->key->kid != NULL && isatty(STDERR_FILENO))
-		jw_note("verified with the key with kid '%s' (%s)",
+		jw_note("signature verified with kid '%s' (%s)",
 		    jw_quote(v->key->kid, strlen(v->key->kid), 40),
 		    v->alg->name);
 	if (o->quiet)

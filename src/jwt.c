@@ -389,6 +389,9 @@ jwt_numeric_date(const cJSON *obj, const char *name, long long *t)
 	return 1;
 }
 
+/* More names in crit than this cannot all be understood. */
+#define CRIT_MAX 32
+
 /* Header names registered by RFC 7515, 7516 and 7518: never in crit. */
 static int
 registered_header(const char *name)
@@ -417,19 +420,28 @@ crit_problem(const cJSON *header, const cJSON *crit, char *buf, size_t n)
 
 	if (!cJSON_IsArray(crit) || crit->child == NULL)
 		return "header 'crit' must be a non-empty array of names";
+	/* The form first: names only, each once, and few of them. */
+	if (cJSON_GetArraySize(crit) > CRIT_MAX) {
+		snprintf(buf, n, "header 'crit' lists %d names; jwtool "
+		    "understands only 'b64'", cJSON_GetArraySize(crit));
+		return buf;
+	}
 	cJSON_ArrayForEach(c, crit) {
 		if (!cJSON_IsString(c)) {
 			snprintf(buf, n, "header 'crit' holds a %s, not a name",
 			    json_type_name(c));
 			return buf;
 		}
-		name = jw_quote(c->valuestring, strlen(c->valuestring), 40);
 		for (d = crit->child; d != c; d = d->next)
 			if (strcmp(d->valuestring, c->valuestring) == 0) {
 				snprintf(buf, n, "header 'crit' names '%s' "
-				    "twice", name);
+				    "twice", jw_quote(c->valuestring,
+				    strlen(c->valuestring), 40));
 				return buf;
 			}
+	}
+	cJSON_ArrayForEach(c, crit) {
+		name = jw_quote(c->valuestring, strlen(c->valuestring), 40);
 		if (registered_header(c->valuestring))
 			snprintf(buf, n, "header 'crit' names '%s', a "
 			    "registered header, which crit must not list",
