@@ -63,7 +63,7 @@ const struct cmd cmd_verify_def = {
 	"[--aud VALUE | --ignore-aud] [--sub VALUE] [--typ VALUE]\n"
 	"[--require CLAIMS] [--claim NAME=VALUE] [--expect FILE]\n"
 	"[--jws] [--json] [-q] [options] [TOKEN | FILE | -]\n"
-	"-k SRC --batch [options] [FILE...]",
+	"[--batch [FILE...]]",
 	"Check the signature of a token with the algorithms the key allows\n"
 	"(never the token's own choice), then its header, exp, nbf, iat and\n"
 	"the claims asked for.  On success print the payload; on failure\n"

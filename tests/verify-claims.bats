@@ -448,6 +448,8 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 	run -4 v --json "$(tok --exp $((NOW - 1)))"
 	run -0 codes; assert_output expired
 	run -4 v --json --max-age 10 "$(tok --iat $((NOW - 11)))"
+	run -0 codes; assert_output too_old
+	run -4 v --json --max-age 10 "$(tok --iat $((NOW - 11)))"
 	run -0 jq -c '.errors[0] | [.code, .claim, .by_seconds]' <<<"$output"
 	assert_output '["too_old","iat",1]'
 	run -5 v --json "$(tok --nbf $((NOW + 1)))"
