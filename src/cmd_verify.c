@@ -1,6 +1,4 @@
 /* cmd_verify.c - check a token's signature and claims */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,14 +99,13 @@ parse_algs(char *arg, const char **names, size_t max, size_t *n)
 struct out {
 	int quiet, json, compact, jws;
 	int warned;		/* the weak-key warning was given */
-	const char *file;	/* --batch: the file being read, or NULL */
 	int status;		/* the status of the verdict shown last */
 };
 
 /* Show the verdict on t (NULL: it did not parse); line > 0 in --batch. */
 static void
 report(void *arg, const struct verdict *v, const struct jwt *t,
-    unsigned long line)
+    const char *file, unsigned long line)
 {
 	struct out *o = arg;
 	cJSON *j;
@@ -123,7 +120,7 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 		if (o->quiet)
 			return;
 		j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
-		    decode_payload(t) : NULL, o->file, line);
+		    decode_payload(t) : NULL, file, line);
 		if (line > 0) {
 			s = json_print(j, 0);
 			puts(s);
@@ -155,33 +152,13 @@ verify_batch(struct out *o, char **files, int nfiles,
     const struct keyset *ks, const struct jwt_policy *pol)
 {
 	unsigned long n = 0, valid = 0;
-	const char *name;
-	int i, fd, rc = JW_OK, first = JW_OK;
+	int rc;
 
-	/* A missing file is an error before any output. */
-	for (i = 0; i < nfiles; i++)
-		if (!io_is_stdin(files[i]) && access(files[i], R_OK) == -1)
-			return jw_fail(JW_EIO, "cannot open token file '%s': %s",
-			    jw_quote(files[i], strlen(files[i]), 60),
-			    strerror(errno));
-	for (i = 0; i < (nfiles ? nfiles : 1) && rc == JW_OK; i++) {
-		name = nfiles ? files[i] : "-";
-		o->file = nfiles ? name : NULL;
-		fd = io_is_stdin(name) ? STDIN_FILENO : open(name,
-		    O_RDONLY | O_CLOEXEC);
-		if (fd == -1) {
-			rc = jw_fail(JW_EIO, "cannot open token file '%s': %s",
-			    jw_quote(name, strlen(name), 60), strerror(errno));
-			break;
-		}
-		rc = batch_verify_fd(fd, io_is_stdin(name) ? "stdin" : name,
-		    ks, pol, report, o, &n, &valid, &first);
-		if (fd != STDIN_FILENO)
-			close(fd);
-	}
-	jw_note("%lu token%s: %lu valid, %lu invalid", n, n == 1 ? "" : "s",
-	    valid, n - valid);
-	return rc != JW_OK ? rc : first;
+	rc = batch_verify_files(files, nfiles, ks, pol, report, o, &n, &valid);
+	if (rc != JW_EIO || n > 0)
+		jw_note("%lu token%s: %lu valid, %lu invalid", n,
+		    n == 1 ? "" : "s", valid, n - valid);
+	return rc;
 }
 
 int
@@ -312,12 +289,12 @@ cmd_verify(int argc, char **argv)
 	else if ((rc = read_token(optind < argc ? argv[optind] : NULL,
 	    &t)) == JW_OK) {
 		jwt_verify(t, ks, &pol, &v);
-		report(&o, &v, t, 0);
+		report(&o, &v, t, NULL, 0);
 		rc = o.status;
 	} else if (rc == JW_EMALFORMED && o.json) {
 		verdict_add(&v, rc, "malformed", NULL, "%s", jw_error());
 		jw_clear_error();
-		report(&o, &v, NULL, 0);
+		report(&o, &v, NULL, NULL, 0);
 	}
 out:
 	verdict_free(&v);
