@@ -3,6 +3,8 @@
 #   make demo       install what is missing, build, sign/verify/decode an example
 #   make check      install what tests need, run every test (unit + Bats)
 #   make check-san  the same tests under ASan+UBSan (build-san/)
+#   make bench      timings against floor programs, primitives and peers
+#   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (build-fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION  = 0.1.0
@@ -58,6 +60,24 @@ $(B):
 
 units: $(UNIT_BIN) $(B)/jwtool-openssl.so
 
+# libFuzzer harnesses (clang): make fuzz [FUZZ_TIME=seconds per harness]
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(B)/%)
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+             -fsanitize=address,undefined,fuzzer-no-link
+FUZZ_TIME ?= 60
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJ) | $(B)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< \
+	    $(CORE_OBJ) $(CORE_LIBS) -ldl
+
+fuzzers: $(FUZZ_BIN) $(B)/jwtool-openssl.so
+
+fuzz: test-deps
+	$(MAKE) B=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	    LDFLAGS="-fsanitize=address,undefined" fuzzers
+	scripts/fuzz.sh build-fuzz $(FUZZ_TIME)
+
 # Stricter build for development: warnings are errors.
 dev:
 	$(MAKE) EXTRA_CFLAGS=-Werror
@@ -84,6 +104,12 @@ check-san: test-deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-san
 
+# Side-by-side timings against floor programs, primitives and peers.
+bench:
+	scripts/install-deps.sh bench
+	$(MAKE) all
+	bench/run.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BACKENDDIR) \
 	    $(DESTDIR)$(MANDIR)/man1
@@ -99,7 +125,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(BACKENDDIR)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
-.PHONY: all units dev deps test-deps demo check check-san install \
+.PHONY: all units fuzzers fuzz bench dev deps test-deps demo check check-san install \
         uninstall clean
