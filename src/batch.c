@@ -71,16 +71,17 @@ batch_verify_files(char *const *files, int n, const struct keyset *ks,
 
 	for (i = 0; i < n; i++)
 		if (!io_is_stdin(files[i]) && access(files[i], R_OK) == -1)
-			return jw_fail(JW_EIO, "cannot open token file '%s': %s",
-			    jw_quote(files[i], strlen(files[i]), 60),
+			return jw_fail(JW_EIO, "cannot open token file '%s': "
+			    "%s", jw_quote(files[i], strlen(files[i]), 60),
 			    strerror(errno));
 	for (i = 0; i < (n ? n : 1) && rc == JW_OK; i++) {
 		name = n ? files[i] : NULL;
 		if (name == NULL || io_is_stdin(name))
 			fd = STDIN_FILENO;
 		else if ((fd = open(name, O_RDONLY | O_CLOEXEC)) == -1)
-			return jw_fail(JW_EIO, "cannot open token file '%s': %s",
-			    jw_quote(name, strlen(name), 60), strerror(errno));
+			return jw_fail(JW_EIO, "cannot open token file '%s': "
+			    "%s", jw_quote(name, strlen(name), 60),
+			    strerror(errno));
 		rc = batch_verify_fd(fd, name, ks, p, fn, arg, n_tokens, valid,
 		    &first);
 		if (fd != STDIN_FILENO)

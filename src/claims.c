@@ -41,8 +41,8 @@ policy_add_claim(struct jwt_policy *p, const char *arg)
 	int json;
 
 	if (eq == NULL || eq == arg || (eq == arg + 1 && arg[0] == ':'))
-		return jw_fail(JW_EUSAGE, "--claim '%s': expected NAME=VALUE or "
-		    "NAME:=JSON", jw_quote(arg, strlen(arg), 40));
+		return jw_fail(JW_EUSAGE, "--claim '%s': expected NAME=VALUE "
+		    "or NAME:=JSON", jw_quote(arg, strlen(arg), 40));
 	json = eq[-1] == ':';
 	if (json) {
 		if (json_parse(eq + 1, strlen(eq + 1), "--claim", &val) !=
@@ -96,8 +96,8 @@ policy_validate(const struct jwt_policy *p)
 	    p->expect_src ? "--expect" : NULL;
 
 	if (p->jws && opt != NULL)
-		return jw_fail(JW_EUSAGE, "%s checks claims, and --jws verifies "
-		    "a payload that has none", opt);
+		return jw_fail(JW_EUSAGE, "%s checks claims, and --jws "
+		    "verifies a payload that has none", opt);
 	if (p->naud > 0 && p->ignore_aud)
 		return jw_fail(JW_EUSAGE, "--aud and --ignore-aud contradict "
 		    "each other");
@@ -237,8 +237,8 @@ check_string(const cJSON *payload, const char *name, const char *opt,
 		return;
 	show_list(want, n, list, sizeof(list));
 	if (m == NULL) {
-		verdict_add(v, JW_ECLAIM, "missing_claim", name, "claim '%s' is "
-		    "missing; %s wants %s", name, opt, list);
+		verdict_add(v, JW_ECLAIM, "missing_claim", name, "claim '%s' "
+		    "is missing; %s wants %s", name, opt, list);
 		set_values(v, string_array(want, n), NULL);
 	} else if (!cJSON_IsString(m))
 		verdict_add(v, JW_EMALFORMED, "malformed_claim", name, "claim "
@@ -274,8 +274,8 @@ check_aud(const cJSON *payload, const struct jwt_policy *p,
 	if (p->naud == 0) {
 		if (aud == NULL || p->ignore_aud)
 			return;
-		verdict_add(v, JW_ECLAIM, "audience_unchecked", "aud", "token is "
-		    "for audience %s but no --aud was given: add --aud with "
+		verdict_add(v, JW_ECLAIM, "audience_unchecked", "aud", "token "
+		    "is for audience %s but no --aud was given: add --aud with "
 		    "this verifier's name (RFC 7519 section 4.1.3), or "
 		    "--ignore-aud to accept any audience", show(aud, shown,
 		    sizeof(shown)));
@@ -352,8 +352,8 @@ expect_diff(const cJSON *want, const cJSON *have, const char *top,
 			set_values(v, cJSON_Duplicate(w, 1), have);
 		}
 	} else if (!json_equal(want, have)) {
-		verdict_add(v, JW_ECLAIM, "expect_mismatch", top, "--expect: %s "
-		    "is %s, expected %s", path, show(have, a, sizeof(a)),
+		verdict_add(v, JW_ECLAIM, "expect_mismatch", top, "--expect: "
+		    "%s is %s, expected %s", path, show(have, a, sizeof(a)),
 		    show(want, b, sizeof(b)));
 		set_values(v, cJSON_Duplicate(want, 1), have);
 	}
@@ -376,8 +376,8 @@ claims_check_header(const struct jwt *t, const struct jwt_policy *p,
 		verdict_add(v, JW_ECLAIM, "type", "typ", "header 'typ' is %s, "
 		    "not a string", json_type_name(typ));
 	else if (!typ_equal(typ->valuestring, p->typ))
-		verdict_add(v, JW_ECLAIM, "type", "typ", "header 'typ' is '%s'; "
-		    "--typ wants '%s'", jw_quote(typ->valuestring,
+		verdict_add(v, JW_ECLAIM, "type", "typ", "header 'typ' is "
+		    "'%s'; --typ wants '%s'", jw_quote(typ->valuestring,
 		    strlen(typ->valuestring), 40), jw_quote(p->typ,
 		    strlen(p->typ), 40));
 	else
@@ -400,8 +400,8 @@ claims_check(const struct jwt *t, const struct jwt_policy *p,
 	    p->sub != NULL, v);
 	for (i = 0; i < p->nrequire; i++)
 		if (json_get(t->payload, p->require[i]) == NULL)
-			verdict_add(v, JW_ECLAIM, "missing_claim", p->require[i],
-			    "claim '%s' is missing (--require)",
+			verdict_add(v, JW_ECLAIM, "missing_claim",
+			    p->require[i], "claim '%s' is missing (--require)",
 			    jw_quote(p->require[i], strlen(p->require[i]), 40));
 	for (i = 0; i < p->nclaims; i++) {
 		const struct claim_match *c = &p->claims[i];

@@ -191,7 +191,8 @@ cmd_verify(int argc, char **argv)
 			now_arg = optarg;
 			break;
 		case OPT_LEEWAY:
-			rc = parse_duration_opt("--leeway", optarg, &pol.leeway);
+			rc = parse_duration_opt("--leeway", optarg,
+			    &pol.leeway);
 			break;
 		case OPT_MAX_AGE:
 			rc = parse_duration_opt("--max-age", optarg,

@@ -336,7 +336,8 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 
 		verdict_add(v, JW_ESIG, "signature", NULL, "signature does not "
 		    "match (%s, %zu key%s tried%s)%s", t->alg, tried,
-		    tried == 1 ? "" : "s", any_kid ? tried_kids : "", ks->n == 1 && k0->kty == KTY_OCT &&
+		    tried == 1 ? "" : "s", any_kid ? tried_kids : "",
+		    ks->n == 1 && k0->kty == KTY_OCT &&
 		    k0->secret_len > 0 && k0->secret[k0->secret_len - 1] ==
 		    '\n' ? "; hint: the secret ends with a newline (written "
 		    "with echo?); use printf, or --key-format base64" : "");

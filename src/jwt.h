@@ -70,11 +70,11 @@ struct jwt_policy {
 	long long now;			/* the clock */
 	long long leeway;		/* seconds of clock skew allowed */
 	int jws;			/* payload need not be a JSON object */
-	long long max_age;		/* --max-age in seconds, if has_max_age */
+	long long max_age;		/* --max-age seconds, if has_max_age */
 	int has_max_age;
 	const char **iss;		/* --iss: any of these */
 	size_t niss;
-	const char **aud;		/* --aud: the token names one of these */
+	const char **aud;		/* --aud: aud holds one of these */
 	size_t naud;
 	int ignore_aud;			/* --ignore-aud */
 	const char *sub;		/* --sub, or NULL */
@@ -83,7 +83,7 @@ struct jwt_policy {
 	size_t nrequire;
 	struct claim_match *claims;	/* --claim */
 	size_t nclaims;
-	const char *expect_src;		/* --expect FILE, for policy_load_expect */
+	const char *expect_src;		/* --expect FILE (policy_load_expect) */
 	cJSON *expect;			/* --expect: a subset of the payload */
 };
 
