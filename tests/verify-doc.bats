@@ -1,16 +1,24 @@
 #!/usr/bin/env bats
-# The verify documentation: the CI recipe of the man page runs as written
-# (with curl replaced by a local JWKS), and the error codes documented are
-# those the tests exercise.
+# The verify documentation: the CI recipes of jwtool-verify(1) and of the
+# README run as written (with curl replaced by a copy of a local JWKS),
+# and the error codes documented are those the tests exercise.
 
 load helpers/common
 
-MAN=$TOP/man/jwtool.1
+MAN=$TOP/man/jwtool-verify.1
 
 # The CI recipe block of the man page as a shell script.
 recipe() {
 	sed -n '/^\.\\" ci-recipe-begin/,/^\.\\" ci-recipe-end/p' "$MAN" |
 	    grep -v '^\.' | sed -e 's/\\e/\\/g' -e 's/^\$ //'
+}
+
+# The CI block of the README.
+readme_recipe() {
+	awk '$0 == "### CI: verifying a token" { f = 1; next }
+	    f && /^```sh$/ { b = 1; next }
+	    b && /^```$/ { exit }
+	    b' "$TOP/README.md"
 }
 
 # curl -fsS -o FILE URL: "download" the local JWKS in $JWKS_FILE.
@@ -63,9 +71,16 @@ id_token() {
 	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried: 'ed-1')"
 }
 
-@test "the man page lints clean" {
-	run -0 mandoc -Tlint -W warning "$MAN"
-	assert_output ""
+@test "the README's CI recipe runs as written" {
+	readme_recipe > recipe.sh
+	run -0 grep -c 'curl -fsS -o jwks.json' recipe.sh
+	stub_curl
+	export JWKS_FILE=$KEYS/set.jwks
+	ID_TOKEN=$(id_token example/app) PATH=$PWD:$PATH run -0 bash -e recipe.sh
+	assert_output "trusted"
+	t=$(jwtool sign -k "$KEYS/ed25519-other.pem" --kid ed-1 --exp +5m)
+	ID_TOKEN=$t PATH=$PWD:$PATH run -1 bash -e recipe.sh
+	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried: 'ed-1')"
 }
 
 @test "the EXIT STATUS table lists statuses 0 to 8" {
