@@ -1,8 +1,10 @@
 /* cmd_sign.c - make signed tokens from claims and flags */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "io.h"
@@ -168,8 +170,7 @@ run(struct signspec *s, const struct sign_args *a, const cJSON *header,
 	struct signer sg;
 	const char *tok;
 	size_t len;
-	FILE *in;
-	int rc;
+	int fd, rc;
 
 	rc = signer_init(&sg, s, header, base, alg, key);
 	if (rc != JW_OK || !a->batch) {
@@ -179,13 +180,14 @@ run(struct signspec *s, const struct sign_args *a, const cJSON *header,
 			putc('\n', out);
 		}
 	} else if (a->src == NULL || io_is_stdin(a->src))
-		rc = signer_batch(&sg, stdin, "stdin", out, a->keep_going);
-	else if ((in = fopen(a->src, "r")) == NULL)
+		rc = signer_batch(&sg, STDIN_FILENO, "stdin", out,
+		    a->keep_going);
+	else if ((fd = open(a->src, O_RDONLY | O_CLOEXEC)) == -1)
 		rc = jw_fail(JW_EIO, "cannot open claims '%s': %s",
 		    jw_quote(a->src, strlen(a->src), 60), strerror(errno));
 	else {
-		rc = signer_batch(&sg, in, a->src, out, a->keep_going);
-		fclose(in);
+		rc = signer_batch(&sg, fd, a->src, out, a->keep_going);
+		close(fd);
 	}
 	*complete = rc == JW_OK || sg.done;
 	signer_free(&sg);

@@ -52,7 +52,10 @@ size_t json_print_into(const cJSON *item, char **buf, size_t *cap);
 /* Depth of item: 0 for a scalar, 1 for a flat object or array, ... */
 size_t json_depth(const cJSON *item);
 
-/* Structural equality; numbers compare by numeric value. */
+/*
+ * Structural equality; numbers compare by exact decimal value (1 equals
+ * 1.0 and 1e0; 12345678901234567890 differs from 12345678901234567891).
+ */
 int json_equal(const cJSON *a, const cJSON *b);
 
 /* Type name for messages: "string", "number", "object", ... */

@@ -180,39 +180,6 @@ decoded_read(const char *src, cJSON **header, cJSON **payload)
 	return rc;
 }
 
-/*
- * One line of IN into *buf (NUL-terminated, *len bytes, newline dropped).
- * Returns 1, 0 at the end, -1 for a line longer than max (read past and
- * dropped), -2 on a read error.
- */
-static int
-read_line(FILE *in, char **buf, size_t *cap, size_t *len, size_t max)
-{
-	size_t n = 0;
-	int c, toolong = 0;
-
-	while ((c = getc_unlocked(in)) != EOF && c != '\n') {
-		if (n >= max) {
-			toolong = 1;
-			continue;
-		}
-		if (n + 1 >= *cap) {
-			*cap = *cap ? *cap * 2 : 4096;
-			*buf = xrealloc(*buf, *cap);
-		}
-		(*buf)[n++] = (char)c;
-	}
-	if (c == EOF && ferror(in))
-		return -2;
-	if (c == EOF && n == 0 && !toolong)
-		return 0;
-	if (*buf == NULL)
-		*buf = xrealloc(*buf, *cap = 16);
-	(*buf)[n] = '\0';
-	*len = n;
-	return toolong ? -1 : 1;
-}
-
 static int
 blank(const char *s, size_t n)
 {
@@ -225,27 +192,21 @@ blank(const char *s, size_t n)
 }
 
 int
-signer_batch(struct signer *sg, FILE *in, const char *name, FILE *out,
+signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
     int keep_going)
 {
-	size_t cap = 0, len = 0, lineno = 0, ntok = 0, nfail = 0, first_at = 0;
-	size_t toklen;
-	const char *tok;
-	char *line = NULL;
-	int r, rc = JW_OK, first = JW_OK, stream;
+	struct io_lines *r = io_lines_new(fd, name);
+	size_t len, toklen, lineno = 0, ntok = 0, nfail = 0, first_at = 0;
+	const char *line, *tok;
+	int n, rc = JW_OK, first = JW_OK, stream, toolong;
 	struct stat st;
 	cJSON *c;
 
 	/* From a pipe or a terminal, each token goes out when it is made. */
-	stream = fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode);
-	while ((r = read_line(in, &line, &cap, &len, io_max_input())) != 0) {
+	stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
+	while ((n = io_lines_next(r, &line, &len, &toolong)) > 0) {
 		lineno++;
-		if (r == -2) {
-			rc = jw_fail(JW_EIO, "cannot read claims from '%s': %s",
-			    name, strerror(errno));
-			goto out;
-		}
-		if (r == -1)
+		if (toolong)
 			rc = jw_fail(JW_EIO, "the line is longer than the input "
 			    "limit of %zu bytes (see --max-input)",
 			    io_max_input());
@@ -277,11 +238,15 @@ signer_batch(struct signer *sg, FILE *in, const char *name, FILE *out,
 			goto out;
 		}
 	}
+	if (n < 0) {
+		rc = JW_EIO;
+		goto out;
+	}
 	sg->done = 1;
 	if (nfail > 0)
 		rc = jw_fail(first, "%zu of %zu claims lines failed (the first: "
 		    "line %zu)", nfail, nfail + ntok, first_at);
 out:
-	free(line);
+	io_lines_free(r);
 	return rc;
 }

@@ -51,7 +51,7 @@ int signer_init(struct signer *sg, struct signspec *spec,
 int signer_sign(struct signer *sg, cJSON *c, const char **tok,
     size_t *toklen);
 /*
- * Sign one claims object per line of IN (NDJSON; NAME is used in
+ * Sign one claims object per line read from FD (NDJSON; NAME is used in
  * messages), writing one token and a newline per line to OUT in order.
  * Blank lines are skipped.  A bad line (not JSON, not an object: 3; a
  * usage-type problem such as an expired exp: 2; longer than the input
@@ -59,7 +59,7 @@ int signer_sign(struct signer *sg, cJSON *c, const char **tok,
  * reported on stderr, an empty line stands for its token, and the status
  * is that of the first failure, after every line.
  */
-int signer_batch(struct signer *sg, FILE *in, const char *name, FILE *out,
+int signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
     int keep_going);
 void signer_free(struct signer *sg);
 
