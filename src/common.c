@@ -26,8 +26,38 @@ keyopts_handle(struct keyopts *ko, int c, const char *arg)
 	case OPT_ALLOW_WEAK:
 		ko->allow_weak = 1;
 		return 1;
+	case OPT_PASSPHRASE_FILE:
+		ko->passfile = arg;
+		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The passphrase of --passphrase-file: the first line of the file or the
+ * variable (its line ending dropped), in secret memory.
+ */
+static int
+read_passphrase(const char *src, unsigned char **pass, size_t *len)
+{
+	unsigned char *nl;
+	int rc;
+
+	if (io_is_stdin(src))
+		return jw_fail(JW_EUSAGE, "--passphrase-file cannot be stdin");
+	if ((rc = io_read(src, "passphrase", 1, pass, len)) != JW_OK)
+		return rc == JW_EIO ? jw_fail(JW_EKEY, "%s", jw_error()) : rc;
+	if ((nl = memchr(*pass, '\n', *len)) != NULL)
+		*len = (size_t)(nl - *pass);
+	if (*len > 0 && (*pass)[*len - 1] == '\r')
+		(*len)--;
+	if (*len == 0) {
+		io_free(*pass, 1);
+		*pass = NULL;
+		return jw_fail(JW_EKEY, "the passphrase from '%s' is empty",
+		    jw_quote(src, strlen(src), 60));
+	}
+	return JW_OK;
 }
 
 int
@@ -47,6 +77,18 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 	if (ko->src == NULL)
 		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
 		    "env:NAME)");
+	if (ko->passfile != NULL) {
+		unsigned char *pass;
+		size_t len;
+		int rc;
+
+		if ((rc = read_passphrase(ko->passfile, &pass, &len)) != JW_OK)
+			return rc;
+		rc = keys_load_pass(ko->src, ko->fmt, (const char *)pass, len,
+		    ks);
+		io_free(pass, 1);
+		return rc;
+	}
 	return keys_load(ko->src, ko->fmt, ks);
 }
 
