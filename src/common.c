@@ -154,10 +154,60 @@ parse_duration_opt(const char *opt, const char *arg, long long *secs)
 	return JW_OK;
 }
 
+/* Print text wrapped at 78 columns, continuation lines indented. */
+static void
+wrap(const char *text)
+{
+	const char *p = text, *sp;
+	size_t col = 0, n;
+
+	while (*p != '\0') {
+		sp = strchr(p, ' ');
+		n = sp ? (size_t)(sp - p) : strlen(p);
+		if (col > 0 && col + 1 + n > 78) {
+			fputs("\n ", stdout);
+			col = 1;
+		}
+		if (col > 0) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fwrite(p, 1, n, stdout);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', stdout);
+}
+
+/* The algorithms and key formats, for the help of commands taking keys. */
+static void
+keys_help(const struct opt *table)
+{
+	char line[512];
+	size_t i;
+
+	for (i = 0; table[i].name != NULL; i++)
+		if (table[i].val == OPT_KEY_FORMAT)
+			break;
+	if (table[i].name == NULL)
+		return;
+	snprintf(line, sizeof(line), "algorithms: %s (Ed25519, Ed448)",
+	    alg_list());
+	fputc('\n', stdout);
+	wrap(line);
+	wrap("key formats, detected (--key-format forces one): HMAC secrets "
+	    "raw, base64, base64url or hex; JWK and JWKS (oct, RSA, EC, OKP); "
+	    "PEM or DER PKCS#8 (encrypted: --passphrase-file), SPKI, PKCS#1, "
+	    "SEC1, X.509 certificate");
+}
+
 int
 cmd_help(const struct cmd *c)
 {
 	opts_help(stdout, c->name, c->synopsis, c->about, c->options);
+	keys_help(c->options);
 	fputs("\nexit status: 0 ok, 1 bad signature or algorithm, 2 usage, "
 	    "3 malformed,\n  4 expired, 5 not yet valid, 6 claim check failed, "
 	    "7 key unusable, 8 I/O\n", stdout);

@@ -420,29 +420,60 @@ static const struct { const char *jwk, *param; } rsa_params[] = {
 	{ "qi", OSSL_PKEY_PARAM_RSA_COEFFICIENT1 },
 };
 
-/* Cheap RSA sanity: n and e odd, 1 < e < n, 0 < d < n.  0 or rejected. */
+static BIGNUM *
+member_bn(const struct ossl_member *m, size_t nm, const char *name)
+{
+	const struct ossl_member *v = member(m, nm, name);
+
+	return v != NULL ? BN_bin2bn(v->b, (int)v->n, NULL) : NULL;
+}
+
+/*
+ * Cheap RSA consistency, no primality tests: n and e odd, 1 < e < n,
+ * 0 < d < n, and with the CRT members n = p q, dp = d mod (p - 1),
+ * dq = d mod (q - 1), qi q = 1 mod p.  Returns 0 or OSSL_REJECTED.
+ */
 static int
 rsa_sane(const struct ossl_member *m, size_t nm)
 {
-	BIGNUM *n, *e, *d = NULL;
-	const struct ossl_member *md = member(m, nm, "d");
+	static const char *const names[] = { "n", "e", "d", "p", "q", "dp",
+	    "dq", "qi" };
+	BIGNUM *v[8], *t = BN_new(), *u = BN_new();
+	BN_CTX *bc = BN_CTX_new();
 	const char *bad = NULL;
+	size_t i;
 
-	n = BN_bin2bn(member(m, nm, "n")->b, (int)member(m, nm, "n")->n, NULL);
-	e = BN_bin2bn(member(m, nm, "e")->b, (int)member(m, nm, "e")->n, NULL);
-	if (md != NULL)
-		d = BN_bin2bn(md->b, (int)md->n, NULL);
-	if (n == NULL || e == NULL || (md != NULL && d == NULL))
+	for (i = 0; i < 8; i++)
+		v[i] = member_bn(m, nm, names[i]);
+	if (t == NULL || u == NULL || bc == NULL || v[0] == NULL ||
+	    v[1] == NULL)
 		bad = "out of memory";
-	else if (!BN_is_odd(n))
+	else if (!BN_is_odd(v[0]))
 		bad = "'n' is even";
-	else if (!BN_is_odd(e) || BN_is_one(e) || BN_cmp(e, n) >= 0)
+	else if (!BN_is_odd(v[1]) || BN_is_one(v[1]) || BN_cmp(v[1], v[0]) >= 0)
 		bad = "'e' is not an odd number between 1 and 'n'";
-	else if (d != NULL && (BN_is_zero(d) || BN_cmp(d, n) >= 0))
+	else if (v[2] != NULL && (BN_is_zero(v[2]) || BN_cmp(v[2], v[0]) >= 0))
 		bad = "'d' is not between 0 and 'n'";
-	BN_free(n);
-	BN_free(e);
-	BN_clear_free(d);
+	else if (v[3] != NULL && (v[4] == NULL || v[5] == NULL ||
+	    v[6] == NULL || v[7] == NULL || v[2] == NULL))
+		bad = "incomplete CRT members";
+	else if (v[3] != NULL) {
+		if (!BN_mul(t, v[3], v[4], bc) || BN_cmp(t, v[0]) != 0)
+			bad = "'p' times 'q' is not 'n'";
+		else if (!BN_sub(u, v[3], BN_value_one()) ||
+		    !BN_mod(t, v[2], u, bc) || BN_cmp(t, v[5]) != 0)
+			bad = "'dp' is not 'd' mod 'p' - 1";
+		else if (!BN_sub(u, v[4], BN_value_one()) ||
+		    !BN_mod(t, v[2], u, bc) || BN_cmp(t, v[6]) != 0)
+			bad = "'dq' is not 'd' mod 'q' - 1";
+		else if (!BN_mod_mul(t, v[7], v[4], v[3], bc) || !BN_is_one(t))
+			bad = "'qi' is not the inverse of 'q' mod 'p'";
+	}
+	for (i = 0; i < 8; i++)
+		BN_clear_free(v[i]);
+	BN_clear_free(t);
+	BN_clear_free(u);
+	BN_CTX_free(bc);
 	return bad ? say(OSSL_REJECTED, "the RSA JWK is not valid: %s", bad) :
 	    0;
 }
