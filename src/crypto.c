@@ -5,7 +5,8 @@
 
 /*
  * Rows with the same name are told apart by kty and crv (alg_for_key);
- * they must be adjacent (alg_list).  ES* signatures are raw R || S.
+ * they must be adjacent (alg_list), and the first one's desc describes
+ * them all (jwtool --list-algorithms).  ES* signatures are raw R || S.
  */
 static const struct alg algs[] = {
 	{ "HS256", KTY_OCT, NULL, "SHA256", 32, 32,
@@ -40,7 +41,7 @@ static const struct alg algs[] = {
 	    "ECDSA using secp256k1 and SHA-256" },
 	{ "EdDSA", KTY_OKP, "Ed25519", NULL, 0, 64,
 	    sodium_ed25519_sign, sodium_ed25519_verify,
-	    "Edwards-curve signature (Ed25519)" },
+	    "Edwards-curve signature (Ed25519, Ed448)" },
 	{ "EdDSA", KTY_OKP, "Ed448", NULL, 0, 114,
 	    ossl_eddsa_sign, ossl_eddsa_verify,
 	    "Edwards-curve signature (Ed448)" },

@@ -379,6 +379,7 @@ json_parse(const char *text, size_t len, const char *what, cJSON **out)
 	    0, JW_OK };
 	cJSON *root = NULL;
 	const char *end = NULL;
+	char *copy;
 	size_t k = 0;
 
 	if (scan_value(&sc, 0))
@@ -388,7 +389,14 @@ json_parse(const char *text, size_t len, const char *what, cJSON **out)
 		scan_err(&sc, sc.i, "unexpected data after the JSON value");
 		goto out;
 	}
-	root = cJSON_ParseWithOpts(text, &end, 1);
+	/* cJSON needs a NUL right after the text: parse a copy, wiped after
+	 * use since it may hold a key. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	root = cJSON_ParseWithOpts(copy, &end, 1);
+	secure_wipe(copy, len);
+	free(copy);
 	if (root == NULL) {
 		sc.status = jw_fail(JW_EMALFORMED, "%s: JSON not accepted by "
 		    "the parser", what);

@@ -273,6 +273,7 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 	size_t i, tried = 0, sinput = t->seglen[0] + 1 + t->seglen[1];
 	int any_kid = 0, rc;
 	char kids[512], why[256] = "";
+	const char *cur;
 
 	if (strcasecmp(t->alg, "none") == 0) {
 		verdict_add(v, JW_ESIG, "alg_none", "alg", "unsecured token "
@@ -322,9 +323,16 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			verdict_add(v, rc, "key", NULL, "%s", jw_error());
 			return v->status;
 		}
-		/* keep why, unless it says no more than the verdict will */
-		snprintf(why, sizeof(why), "%s", strcmp(jw_error(),
-		    "signature does not match") == 0 ? "" : jw_error());
+		/*
+		 * Keep why the keys failed when they all agree and it says
+		 * more than the verdict will.
+		 */
+		cur = strcmp(jw_error(), "signature does not match") == 0 ?
+		    "" : jw_error();
+		if (tried == 1)
+			snprintf(why, sizeof(why), "%s", cur);
+		else if (strcmp(why, cur) != 0)
+			why[0] = '\0';
 		jw_clear_error();
 	}
 	if (tried > 0) {

@@ -364,3 +364,20 @@ sig_token() { printf '%s.%s' "${1%.*}" "$(b64url_file "$2")"; }
 	run -1 jwtool verify -k ec.crt --alg ES384 -q token
 	assert_output "jwtool: verify: algorithm 'ES256' is not allowed by --alg"
 }
+
+@test "with several keys, the reason is given only when they all agree" {
+	{ $KEYTOOL jwk --public "$KEYS/ed448.pem"; $KEYTOOL jwk --public "$KEYS/ed25519.pem"; } |
+	    jq -sc '{keys: .}' > ed.jwks
+	t=$(tok "$KEYS/ed448.pem")
+	head -c 64 /dev/urandom > s64
+	run -1 jwtool verify -k ed.jwks "$(sig_token "$t" s64)"
+	assert_output "jwtool: verify: signature does not match (EdDSA, 2 keys tried)"
+	run -0 jwtool verify -q -k ed.jwks --now $NOW "$t"
+	openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out other.pem
+	{ $KEYTOOL jwk --public "$KEYS/p256.pem"; $KEYTOOL jwk --public other.pem; } |
+	    jq -sc '{keys: .}' > ec.jwks
+	t=$(tok "$KEYS/p256.pem")
+	head -c 64 /dev/zero > zero
+	run -1 jwtool verify -k ec.jwks "$(sig_token "$t" zero)"
+	assert_output "jwtool: verify: signature does not match (ES256, 2 keys tried): ECDSA r is zero"
+}
