@@ -327,8 +327,8 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		 * Keep why the keys failed when they all agree and it says
 		 * more than the verdict will.
 		 */
-		cur = strcmp(jw_error(), "signature does not match") == 0 ?
-		    "" : jw_error();
+		cur = jw_error() == NULL || strcmp(jw_error(),
+		    "signature does not match") == 0 ? "" : jw_error();
 		if (tried == 1)
 			snprintf(why, sizeof(why), "%s", cur);
 		else if (strcmp(why, cur) != 0)
