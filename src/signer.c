@@ -57,8 +57,8 @@ signer_choose_key(const struct keyset *ks, const char *kid,
 		    "%s", alg, key_describe(k));
 	}
 	if (!key_allows(k, a, 1))
-		return jw_fail(JW_EKEY, "the key's JWK alg, use or key_ops "
-		    "forbid signing with %s", a->name);
+		return jw_fail(JW_EKEY, "the key may not sign with %s: %s",
+		    a->name, key_refusal(k, a, 1));
 	if (k->kty == KTY_OCT && k->secret_len < a->hlen) {
 		if (!allow_weak)
 			return jw_fail(JW_EKEY, "the %s secret is %zu bytes; "
@@ -67,6 +67,14 @@ signer_choose_key(const struct keyset *ks, const char *kid,
 			    k->secret_len, a->hlen);
 		jw_warn("the %s secret is %zu bytes; RFC 7518 wants at least "
 		    "%zu", a->name, k->secret_len, a->hlen);
+	} else if (key_is_weak(k, a)) {
+		if (!allow_weak)
+			return jw_fail(JW_EKEY, "the RSA key is %u bits; RFC "
+			    "7518 section 3.3 wants at least %d "
+			    "(--allow-weak-key accepts it)", k->bits,
+			    KEY_RSA_MIN_BITS);
+		jw_warn("the RSA key is %u bits; RFC 7518 wants at least %d",
+		    k->bits, KEY_RSA_MIN_BITS);
 	}
 	*key = k;
 	*algp = a;

@@ -151,3 +151,35 @@ certs() {
 	run -2 jwtool sign
 	assert_output --partial "no key"
 }
+
+# thumbprint PEM: the RFC 7638 thumbprint of an RSA or EC key, computed by
+# Python's cryptography package, not by jwtool.
+thumbprint() {
+	"$PYTHON" - "$1" <<'PY'
+import base64, hashlib, json, sys
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import load_pem_private_key
+k = load_pem_private_key(open(sys.argv[1], "rb").read(), None).public_key()
+def b64(i, n=None):
+    n = n or (i.bit_length() + 7) // 8
+    return base64.urlsafe_b64encode(i.to_bytes(n, "big")).rstrip(b"=").decode()
+p = k.public_numbers()
+if isinstance(k, rsa.RSAPublicKey):
+    j = {"e": b64(p.e), "kty": "RSA", "n": b64(p.n)}
+else:
+    size = (k.curve.key_size + 7) // 8
+    crv = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}[k.curve.name]
+    j = {"crv": crv, "kty": "EC", "x": b64(p.x, size), "y": b64(p.y, size)}
+d = hashlib.sha256(json.dumps(j, separators=(",", ":"), sort_keys=True).encode()).digest()
+print(base64.urlsafe_b64encode(d).rstrip(b"=").decode())
+PY
+}
+
+@test "--kid auto works for RSA and EC keys: the RFC 7638 thumbprint" {
+	for k in rsa2048 p256 p384 p521; do
+		want=$(thumbprint "$KEYS/$k.pem")
+		t=$(jwtool sign -k "$KEYS/$k.pem" --now $NOW --kid auto)
+		run -0 jq -r .header.kid <<<"$(jwtool decode --compact "$t")"
+		assert_output "$want"
+	done
+}

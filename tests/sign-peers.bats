@@ -122,3 +122,18 @@ import jwt, sys
 print(jwt.get_unverified_header(sys.argv[1])["alg"])' "$t"
 	assert_output none
 }
+
+@test "openssl verifies an RS256 token; PyJWT accepts RS256 and ES256 tokens" {
+	openssl pkey -in "$KEYS/rsa2048.pem" -pubout -out rsa.pub 2>/dev/null
+	t=$(jwtool sign -k "$KEYS/rsa2048.pem" --iss ci --ttl 1h --claim a.b:=1 --kid auto)
+	printf '%s' "${t%.*}" > msg
+	sig_bin "$t" > sig
+	run -0 openssl dgst -sha256 -verify rsa.pub -signature sig msg
+	assert_output "Verified OK"
+	run -0 pyjwt rsa.pub RS256 "$t"
+	assert_output --partial '"a":{"b":1}'
+	openssl pkey -in "$KEYS/p256.pem" -pubout -out ec.pub 2>/dev/null
+	t=$(jwtool sign -k "$KEYS/p256.pem" --iss ci --aud api --ttl 1h --sub ec)
+	run -0 pyjwt ec.pub ES256 "$t" api
+	assert_output --partial '"sub":"ec"'
+}

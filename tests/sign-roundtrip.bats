@@ -206,3 +206,21 @@ print(jwt.encode({"sub": "py", "exp": 1900000000, "n": [1, 2]}, open(sys.argv[1]
 	run -2 jwtool sign --from-token "$t" -k "$KEYS/hs256.key" --now $NOW
 	assert_output "jwtool: sign: claim 'exp' moved by 1795867100s is out of range"
 }
+
+@test "RS256 is deterministic: reproducible, and decode then sign gives the same token" {
+	a=$(jwtool sign -k "$KEYS/rsa2048.pem" --now $NOW --ttl 1h --claim a.b:=1 --kid auto)
+	b=$(jwtool sign -k "$KEYS/rsa2048.pem" --now $NOW --ttl 1h --claim a.b:=1 --kid auto)
+	assert_equal "$a" "$b"
+	run -0 jwtool sign --from-decoded <(jwtool decode "$a") -k "$KEYS/rsa2048.pem" --now $NOW
+	assert_output "$a"
+}
+
+@test "ES256 and PS256 signatures are randomised: a round trip keeps header and payload" {
+	for spec in "p256.pem ES256" "rsa2048.pem PS256"; do
+		set -- $spec
+		a=$(jwtool sign -k "$KEYS/$1" --alg $2 --now $NOW --sub x)
+		c=$(jwtool decode "$a" | jwtool sign --from-decoded - -k "$KEYS/$1" --alg $2 --now $NOW)
+		assert_equal "${c%.*}" "${a%.*}"
+		run -0 jwtool verify -q -k "$KEYS/$1" --now $NOW "$c"
+	done
+}
