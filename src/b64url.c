@@ -71,7 +71,7 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 const char *
 b64url_why(const char *in, size_t n, size_t bad)
 {
-	static char why[96];
+	static _Thread_local char why[96];
 	unsigned char c;
 
 	if (bad >= n) {

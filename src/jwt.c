@@ -176,6 +176,18 @@ jwt_signer_init(struct jwt_signer *s, const cJSON *header,
 	cJSON_free(h);
 }
 
+void
+jwt_signer_copy(struct jwt_signer *dst, const struct jwt_signer *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->alg = src->alg;
+	dst->key = src->key;
+	dst->hlen = src->hlen;
+	dst->cap = src->hlen + 1024;
+	dst->buf = xmalloc(dst->cap);
+	memcpy(dst->buf, src->buf, src->hlen);
+}
+
 int
 jwt_signer_sign(struct jwt_signer *s, const unsigned char *payload,
     size_t len, const char **tok, size_t *toklen)
