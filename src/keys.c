@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "b64url.h"
+#include "crypto.h"
 #include "der.h"
 #include "io.h"
 #include "json.h"
@@ -73,6 +74,7 @@ key_free(struct key *k)
 	if (k == NULL)
 		return;
 	secret_free(k->secret);
+	secret_free(k->mac);
 	ossl_key_free(k->pkey);
 	free(k->kid);
 	free(k->alg);
@@ -108,6 +110,7 @@ secret_key(const unsigned char *bytes, size_t n, const char *form)
 	k->secret = secret_alloc(n);
 	memcpy(k->secret, bytes, n);
 	k->secret_len = n;
+	k->mac = hmac_states_new(bytes, n);
 	k->priv = 1;
 	return k;
 }
