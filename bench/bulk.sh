@@ -16,10 +16,11 @@ secs() {
 	t0=$(date +%s%N)
 	"$@" > /dev/null 2>&1
 	t1=$(date +%s%N)
-	echo "scale=6; ($t1 - $t0) / 1000000000" | bc
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", (b - a) / 1e9 }'
 }
-rate() { echo "scale=0; $1 / $2" | bc; }
-pct() { echo "scale=0; 100 * $1 / $2" | bc; }
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d\n", n / t }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%d\n", 100 * a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f\n", a / b }'; }
 prim() { awk -v k="$1" '$1 == k { print $2 }' "$PRIM"; }
 
 awk -v n="$BATCH" 'BEGIN { for (i = 1; i <= n; i++)
@@ -47,7 +48,7 @@ for a in HS256 EdDSA ES256 RS256; do
 		r1=$(rate "$BATCH" "$t1")
 		r2=$(rate "$BATCH" "$t2")
 		printf '| %s %s | %s | %s | %s %% | %s | %s× |\n' "$op" "$a" "$r1" "$pr" \
-		    "$(pct "$r1" "$pr")" "$r2" "$(echo "scale=2; $t1 / $t2" | bc)"
+		    "$(pct "$r1" "$pr")" "$r2" "$(ratio "$t1" "$t2")"
 	done
 done
 echo
