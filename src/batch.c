@@ -145,8 +145,7 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
     const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
     unsigned long *n, unsigned long *valid, int *first)
 {
-	struct io_lines *r = io_lines_new(fd, name == NULL ||
-	    io_is_stdin(name) ? "stdin" : name);
+	struct io_lines *r;
 	struct verdict v;
 	struct jwt *t;
 	const char *text, *tok;
@@ -157,6 +156,8 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 	if (jobs > 1)
 		return verify_jobs(fd, name, ks, p, jobs, fn, arg, n, valid,
 		    first);
+	r = io_lines_new(fd, name == NULL || io_is_stdin(name) ? "stdin" :
+	    name);
 	for (line = 1; (rc = io_lines_next(r, &text, &len, &toolong)) > 0;
 	    line++) {
 		jwt_unwrap(text, len, &tok, &toklen);

@@ -378,7 +378,7 @@ int
 signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
     int keep_going, int jobs)
 {
-	struct io_lines *r = io_lines_new(fd, name);
+	struct io_lines *r;
 	size_t len, toklen, lineno = 0, ntok = 0, nfail = 0, first_at = 0;
 	const char *line, *tok;
 	int n, rc = JW_OK, first = JW_OK, stream, toolong;
@@ -387,6 +387,7 @@ signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
 
 	if (jobs > 1)
 		return sign_jobs(sg, fd, name, out, keep_going, jobs);
+	r = io_lines_new(fd, name);
 	/* From a pipe or a terminal, each token goes out when it is made. */
 	stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
 	while ((n = io_lines_next(r, &line, &len, &toolong)) > 0) {
