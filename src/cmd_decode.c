@@ -37,8 +37,7 @@ const struct cmd cmd_decode_def = {
 	"decode", cmd_decode, options,
 	"print header and payload as JSON, unverified",
 	"[--header | --payload] [--get NAME] [--raw] [--compact]\n"
-	"[--color WHEN] [TOKEN | FILE | -]\n"
-	"--find [options] [FILE | -]",
+	"[--color WHEN] [--find] [TOKEN | FILE | -]",
 	"Print the header, payload and signature of a token as one JSON\n"
 	"document, without verifying it.  The token comes from the argument,\n"
 	"a file, or standard input.  With --find, search the text of FILE or\n"
