@@ -10,6 +10,8 @@
 
 /* Header starts tried in one dot-separated piece: bounds the work. */
 #define MAX_STARTS 16
+/* Longest encoded header looked for (a long x5c chain fits). */
+#define MAX_HEADER (64 * 1024)
 
 static int
 is_b64(unsigned char c)
@@ -28,7 +30,12 @@ is_header(const char *s, size_t n)
 	const char *end = NULL;
 	int ok;
 
-	if (b64url_decode(s, n, 0, &raw, &rlen, NULL) != 0)
+	/* cheap test first: '{' then '"' or white space */
+	if (n < 4 || b64url_decode(s, 4, 0, &raw, &rlen, NULL) != 0)
+		return 0;
+	ok = raw[0] == '{' && strchr("\" \t\r\n", raw[1]) != NULL;
+	free(raw);
+	if (!ok || b64url_decode(s, n, 0, &raw, &rlen, NULL) != 0)
 		return 0;
 	/* duplicates are allowed here: the strict parse reports them */
 	h = memchr(raw, '\0', rlen) ? NULL :
@@ -91,7 +98,8 @@ scan_run(struct finder *f, size_t a, size_t b)
 		e2 = next_dot(t, e1 + 1, b);
 		hit = 0;
 		tries = 0;
-		for (k = p; k + 1 < e0 && tries < MAX_STARTS; k++) {
+		k = e0 - p > MAX_HEADER ? e0 - MAX_HEADER : p;
+		for (; k + 1 < e0 && tries < MAX_STARTS; k++) {
 			if (t[k] != 'e' || (t[k + 1] != 'y' && t[k + 1] != 'w'))
 				continue;
 			tries++;

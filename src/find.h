@@ -16,7 +16,8 @@ struct found {
  * object with a string "alg" (and no "enc": a JWE is not a JWS).  A token
  * may follow any byte, even a base64url one (as after the "\n" escape of a
  * JSON string), so candidates start where a JSON object's encoding can
- * ("ey" or "ew").  The payload and signature are not checked here.
+ * ("ey" or "ew"), and the encoded header is at most 64 KiB.  The payload
+ * and signature are not checked here.
  * Returns the number found, with *out (caller frees; NULL when none).
  */
 size_t find_tokens(const char *text, size_t len, struct found **out);
