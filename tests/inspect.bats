@@ -747,3 +747,30 @@ jwtool: inspect: 2 of 3 tokens found did not pass"
 	run -2 jwtool inspect --find a.log b.log
 	assert_output "jwtool: inspect: expected one input, got 2 arguments"
 }
+
+# --- the documented example -------------------------------------------------
+
+# check_example TEXT: TEXT is a "$ command" line and its output; run the
+# command with TOKEN set to the example token and compare.
+check_example() {
+	local cmd want
+	cmd=$(head -n 1 <<<"$1")
+	want=$(tail -n +2 <<<"$1")
+	assert_equal "$cmd" '$ jwtool inspect --now 2026-11-28T12:00:00Z "$TOKEN"'
+	TOKEN=$(cat "$EXAMPLE") run -0 bash -c "${cmd#\$ }"
+	assert_output "$want"
+	assert_line --index 0 'Header'
+}
+
+@test "the inspect example in README.md is real output" {
+	run -0 sed -n '/^<!-- inspect-example/,/^```$/p' "$TOP/README.md"
+	assert_line --index 1 '```console'
+	check_example "$(sed '1,2d;$d' <<<"$output")"
+}
+
+@test "the inspect example in the man page is real output" {
+	run -0 sed -n '/^\.\\" inspect-example/,/^\.Ed$/p' "$TOP/man/jwtool.1"
+	assert_line --index 1 '.Bd -literal -offset indent'
+	check_example "$(sed '1,2d;$d' <<<"$output")"
+	run -0 mandoc -Tlint "$TOP/man/jwtool.1"
+}
