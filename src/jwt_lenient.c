@@ -144,8 +144,8 @@ jwt_parse_lenient(const char *text, size_t len, struct jwt **out,
 
 		if (c == '.')
 			dots++;
-		else if (strchr(alphabet, c) == NULL && c != '+' &&
-		    c != '/' && c != '=')
+		else if (c == '\0' || (strchr(alphabet, c) == NULL &&
+		    c != '+' && c != '/' && c != '='))
 			return JW_EMALFORMED;
 	}
 	if (len == 0 || dots != 2)

@@ -774,3 +774,9 @@ check_example() {
 	check_example "$(sed '1,2d;$d' <<<"$output")"
 	run -0 mandoc -Tlint "$TOP/man/jwtool.1"
 }
+
+@test "a NUL byte inside the token is malformed, even for the lenient reading" {
+	printf '%s\0.%s.%s' "$(b64url '{"alg":"HS256"}')" "$(b64url '{}')" "$SIG32" > nul.jwt
+	run -3 jwtool inspect nul.jwt
+	assert_output "jwtool: inspect: malformed token: byte 20 is \\x00, not a base64url character or '.'"
+}
