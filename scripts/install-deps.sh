@@ -13,7 +13,7 @@ what=${1:-build}
 build="gcc make pkg-config libsodium-dev libcjson-dev libssl-dev"
 test="$build bats bats-support bats-assert mandoc openssl python3 python3-jwt jq"
 test="$test bash-completion zsh fish man-db clang valgrind"
-bench="$build hyperfine golang-jwt-jwt jose python3-jwt openssl"
+bench="$build hyperfine jwt jose python3-jwt openssl valgrind"
 case $what in
 build) want=$build ;;
 test) want=$test ;;

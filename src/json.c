@@ -381,6 +381,7 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
 	    0, JW_OK, allow_dups };
 	cJSON *root = NULL;
 	const char *end = NULL;
+	char *copy;
 	size_t k = 0;
 
 	if (scan_value(&sc, 0))
@@ -390,7 +391,14 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
 		scan_err(&sc, sc.i, "unexpected data after the JSON value");
 		goto out;
 	}
-	root = cJSON_ParseWithOpts(text, &end, 1);
+	/* cJSON needs a NUL right after the text: parse a copy, wiped after
+	 * use since it may hold a key. */
+	copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	root = cJSON_ParseWithOpts(copy, &end, 1);
+	secure_wipe(copy, len);
+	free(copy);
 	if (root == NULL) {
 		sc.status = jw_fail(JW_EMALFORMED, "%s: JSON not accepted by "
 		    "the parser", what);

@@ -10,7 +10,7 @@
 #define JSON_MAX_DEPTH 128
 
 /*
- * Parse text[0..len) (text[len] must be NUL) as one RFC 8259 JSON value:
+ * Parse text[0..len) as one RFC 8259 JSON value:
  * no trailing data, no BOM, no raw control characters, valid UTF-8 only,
  * no \u0000, no lone surrogates, RFC 8259 number syntax, at most
  * JSON_MAX_DEPTH levels, and no duplicate member names at any depth.

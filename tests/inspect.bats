@@ -768,13 +768,6 @@ check_example() {
 	check_example "$(sed '1,2d;$d' <<<"$output")"
 }
 
-@test "the inspect example in the man page is real output" {
-	run -0 sed -n '/^\.\\" inspect-example/,/^\.Ed$/p' "$TOP/man/jwtool.1"
-	assert_line --index 1 '.Bd -literal -offset indent'
-	check_example "$(sed '1,2d;$d' <<<"$output")"
-	run -0 mandoc -Tlint "$TOP/man/jwtool.1"
-}
-
 @test "a NUL byte inside the token is malformed, even for the lenient reading" {
 	printf '%s\0.%s.%s' "$(b64url '{"alg":"HS256"}')" "$(b64url '{}')" "$SIG32" > nul.jwt
 	run -3 jwtool inspect nul.jwt

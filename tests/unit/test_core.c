@@ -198,6 +198,16 @@ test_thumbprint(void)
 	    strcmp(tp, "sQkHMlK8faQw7yzSCq6DCmYD-4TIIloQ3jcJ4QMV9Zg") == 0,
 	    "oct thumbprint: %s", tp);
 	keyset_free(ks);
+	{
+		/* fuzz regression: a JWK in a buffer with no NUL after it */
+		char *exact = xmalloc(sizeof(oct) - 1);
+
+		memcpy(exact, oct, sizeof(oct) - 1);
+		ok(keys_load_mem((unsigned char *)exact, sizeof(oct) - 1, "t",
+		    KF_AUTO, &ks) == JW_OK, "a JWK without a NUL after it loads");
+		keyset_free(ks);
+		free(exact);
+	}
 }
 
 int
