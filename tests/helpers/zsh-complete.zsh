@@ -24,8 +24,10 @@ zpty -w z 'compadd() {
 }'
 zpty -w z 'comptest() { zle -I; print -r "<E>"; }; zle -N comptest'
 zpty -w z 'bindkey "^X" comptest'
-zpty -w z "print -r '<S>'"
-zpty -r z line '*<S>*<S>*'
+# The marker is typed split in two, so only zsh's output (not the echo of
+# what was typed) matches: everything echoed before it has been read.
+zpty -w z "print -r '<S''TART>'"
+zpty -r z line '*<START>*'
 zpty -w -n z "$2"$'\t'
 zpty -w -n z $'\C-x'
 out=
