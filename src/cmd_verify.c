@@ -134,9 +134,15 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 	size_t i;
 
 	o->status = v->status;
-	if (v->weak_key && !o->warned++)
-		jw_warn("the %s secret is %zu bytes; RFC 7518 wants at least "
-		    "%zu", v->alg->name, v->key->secret_len, v->alg->hlen);
+	if (v->weak_key && !o->warned++) {
+		if (v->key->kty == KTY_OCT)
+			jw_warn("the %s secret is %zu bytes; RFC 7518 wants at "
+			    "least %zu", v->alg->name, v->key->secret_len,
+			    v->alg->hlen);
+		else
+			jw_warn("the RSA key is %u bits; RFC 7518 wants at "
+			    "least %d", v->key->bits, KEY_RSA_MIN_BITS);
+	}
 	if (line > 0 || o->json) {
 		if (o->quiet)
 			return;

@@ -269,15 +269,30 @@ kid_list(const struct keyset *ks, char *buf, size_t n)
 	return o ? buf : "none";
 }
 
+/* The verify-time message of a key below RFC 7518's minimums. */
+static void
+weak_finding(struct verdict *v, const struct key *k, const struct alg *alg)
+{
+	if (k->kty == KTY_OCT)
+		verdict_add(v, JW_EKEY, "weak_key", NULL, "the %s secret is "
+		    "shorter than %zu bytes (RFC 7518 section 3.2); "
+		    "--allow-weak-key accepts it", alg->name, alg->hlen);
+	else
+		verdict_add(v, JW_EKEY, "weak_key", NULL, "the RSA key is %u "
+		    "bits, fewer than %d (RFC 7518 section 3.3); "
+		    "--allow-weak-key accepts it", k->bits, KEY_RSA_MIN_BITS);
+}
+
 static int
 verify_signature(const struct jwt *t, const struct keyset *ks,
     const struct jwt_policy *p, struct verdict *v)
 {
-	const struct key *k;
-	const struct alg *alg = NULL;
+	const struct key *k, *weak = NULL;
+	const struct alg *alg = NULL, *weak_alg = NULL;
 	size_t i, tried = 0, sinput = t->seglen[0] + 1 + t->seglen[1], o = 0;
-	int any_kid = 0, rc, weak = 0;
-	char kids[512], tried_kids[256];
+	int any_kid = 0, rc;
+	char kids[512], tried_kids[256], why[256] = "";
+	const char *cur;
 
 	if (strcasecmp(t->alg, "none") == 0) {
 		verdict_add(v, JW_ESIG, "alg_none", "alg", "unsecured token "
@@ -302,9 +317,9 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		if ((alg = alg_for_key(t->alg, k)) == NULL ||
 		    !key_allows(k, alg, 0))
 			continue;
-		if (k->kty == KTY_OCT && k->secret_len < alg->hlen &&
-		    !p->allow_weak) {
-			weak = 1;
+		if (key_is_weak(k, alg) && !p->allow_weak) {
+			weak = k;
+			weak_alg = alg;
 			continue;
 		}
 		tried++;
@@ -320,8 +335,7 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			v->key = k;
 			v->alg = alg;
 			v->sig_ok = 1;
-			v->weak_key = k->kty == KTY_OCT &&
-			    k->secret_len < alg->hlen;
+			v->weak_key = key_is_weak(k, alg);
 			return JW_OK;
 		}
 		if (rc != JW_ESIG) {
@@ -329,23 +343,31 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			jw_clear_error();
 			return v->status;
 		}
+		/*
+		 * Keep why the keys failed when they all agree and it says
+		 * more than the verdict will.
+		 */
+		cur = jw_error() == NULL || strcmp(jw_error(),
+		    "signature does not match") == 0 ? "" : jw_error();
+		if (tried == 1)
+			snprintf(why, sizeof(why), "%s", cur);
+		else if (strcmp(why, cur) != 0)
+			why[0] = '\0';
 		jw_clear_error();
 	}
 	if (tried > 0) {
 		const struct key *k0 = ks->keys[0];
 
 		verdict_add(v, JW_ESIG, "signature", NULL, "signature does not "
-		    "match (%s, %zu key%s tried%s)%s", t->alg, tried,
+		    "match (%s, %zu key%s tried%s)%s%s%s", t->alg, tried,
 		    tried == 1 ? "" : "s", any_kid ? tried_kids : "",
+		    why[0] ? ": " : "", why,
 		    ks->n == 1 && k0->kty == KTY_OCT &&
 		    k0->secret_len > 0 && k0->secret[k0->secret_len - 1] ==
 		    '\n' ? "; hint: the secret ends with a newline (written "
 		    "with echo?); use printf, or --key-format base64" : "");
-	} else if (weak)
-		verdict_add(v, JW_EKEY, "weak_key", NULL, "the %s secret is "
-		    "shorter than %zu bytes (RFC 7518 section 3.2); "
-		    "--allow-weak-key accepts it", t->alg,
-		    alg_find(t->alg) ? alg_find(t->alg)->hlen : 0);
+	} else if (weak != NULL)
+		weak_finding(v, weak, weak_alg);
 	else if (t->kid != NULL && any_kid) {
 		for (i = 0; i < ks->n; i++)
 			if (ks->keys[i]->kid != NULL &&
@@ -356,16 +378,29 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			    "'%s' (available: %s)", jw_quote(t->kid,
 			    strlen(t->kid), 40), kid_list(ks, kids,
 			    sizeof(kids)));
-		else
+		else {
+			const char *no = (alg = alg_for_key(t->alg,
+			    ks->keys[i])) ? key_refusal(ks->keys[i], alg, 0) :
+			    NULL;
+
 			verdict_add(v, JW_ESIG, "alg_not_allowed", "alg",
 			    "algorithm '%s' is not allowed for the key with kid "
-			    "'%s' (%s)", jw_quote(t->alg, strlen(t->alg), 20),
+			    "'%s' (%s)%s%s", jw_quote(t->alg, strlen(t->alg), 20),
 			    jw_quote(t->kid, strlen(t->kid), 40),
-			    key_describe(ks->keys[i]));
+			    key_describe(ks->keys[i]), no ? ": " : "",
+			    no ? no : "");
+		}
 	} else if (alg_find(t->alg) == NULL)
 		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
 		    "algorithm '%s' (supported: %s)", jw_quote(t->alg,
 		    strlen(t->alg), 20), alg_list());
+	else if (ks->n == 1 && (alg = alg_for_key(t->alg, ks->keys[0])) !=
+	    NULL)
+		/* the key's type fits; its JWK alg, use or key_ops do not */
+		verdict_add(v, JW_ESIG, "alg_not_allowed", "alg", "algorithm "
+		    "'%s' is not allowed for the %s: %s", t->alg,
+		    key_describe(ks->keys[0]), key_refusal(ks->keys[0], alg,
+		    0));
 	else
 		verdict_add(v, JW_ESIG, "alg_not_allowed", "alg", "algorithm "
 		    "'%s' is not allowed for the %s", t->alg,

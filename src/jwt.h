@@ -107,8 +107,9 @@ struct verdict {
 	int status;		/* the status of the first failure in the
 				 * documented order, or JW_OK */
 	int sig_ok;		/* the signature verified */
-	int weak_key;		/* it verified with a secret shorter than
-				 * RFC 7518 wants (--allow-weak-key) */
+	int weak_key;		/* it verified with a secret shorter or an
+				 * RSA key smaller than RFC 7518 wants
+				 * (--allow-weak-key) */
 };
 
 /*

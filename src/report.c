@@ -235,10 +235,11 @@ algorithm(const char *name)
 static void
 check_alg(struct ctx *c)
 {
-	const char *alg = c->t->alg;
-	size_t i, siglen = 0, n = c->t->sig_len;
-	int known = alg_find(alg) != NULL;
-	const char *other = NULL;
+	const char *alg = c->t->alg, *other = NULL;
+	const struct alg *a;
+	size_t i, lens[4], nlens = 0, n = c->t->sig_len;
+	int known = 0, any = 0;
+	char want[64];
 
 	if (strcmp(alg, "none") == 0) {
 		finding(c, SEV_ERROR, "alg_none", "alg 'none': the token is "
@@ -252,13 +253,26 @@ check_alg(struct ctx *c)
 		    "unsecured", q(alg));
 		return;
 	}
-	if (known)
-		siglen = alg_find(alg)->siglen;
-	for (i = 0; i < NELEM(known_algs); i++) {
-		if (strcmp(known_algs[i].name, alg) == 0) {
+	/* the signature lengths the rows of this name allow (any: key-sized) */
+	for (i = 0; (a = alg_at(i)) != NULL; i++) {
+		if (strcmp(a->name, alg) == 0) {
 			known = 1;
-			siglen = known_algs[i].siglen;
-		} else if (strcasecmp(known_algs[i].name, alg) == 0)
+			if (a->siglen == 0)
+				any = 1;
+			else if (nlens < NELEM(lens))
+				lens[nlens++] = a->siglen;
+		} else if (strcasecmp(a->name, alg) == 0)
+			other = a->name;
+	}
+	for (i = 0; i < NELEM(known_algs); i++) {
+		if (strcmp(known_algs[i].name, alg) == 0 && !known) {
+			known = 1;
+			if (known_algs[i].siglen == 0)
+				any = 1;
+			else
+				lens[nlens++] = known_algs[i].siglen;
+		} else if (strcasecmp(known_algs[i].name, alg) == 0 &&
+		    other == NULL)
 			other = known_algs[i].name;
 	}
 	if (!known && other != NULL)
@@ -268,13 +282,20 @@ check_alg(struct ctx *c)
 	else if (!known)
 		finding(c, SEV_WARNING, "alg_unknown", "alg '%s' is not a "
 		    "registered JWS algorithm", q(alg));
+	for (i = 0; i < nlens && lens[i] != n; i++)
+		;
 	if (n == 0)
 		finding(c, SEV_WARNING, "signature_empty", "the signature is "
 		    "empty although alg is '%s'", q(alg));
-	else if (siglen > 0 && n != siglen)
+	else if (!any && nlens > 0 && i == nlens) {
+		if (nlens == 1)
+			snprintf(want, sizeof(want), "%zu", lens[0]);
+		else
+			snprintf(want, sizeof(want), "%zu or %zu", lens[0],
+			    lens[1]);
 		finding(c, SEV_WARNING, "signature_length", "the signature is "
-		    "%zu bytes; %s signatures are %zu", n, alg, siglen);
-	else if ((alg[0] == 'R' || alg[0] == 'P') && alg[1] == 'S' &&
+		    "%zu bytes; %s signatures are %s", n, alg, want);
+	} else if ((alg[0] == 'R' || alg[0] == 'P') && alg[1] == 'S' &&
 	    known && n < 256)
 		finding(c, SEV_WARNING, "rsa_key_size", "the signature is %zu "
 		    "bytes, so the RSA key has %zu bits: RFC 7518 requires "

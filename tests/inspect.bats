@@ -197,12 +197,12 @@ findings() {
 
 @test "the algorithm is described from the algorithm table" {
 	run -0 jwtool inspect --now $NOW "$(tok '{"alg":"EdDSA"}' "$(claims)")"
-	assert_line --partial '"EdDSA": Edwards-curve signature (Ed25519); key pair'
+	assert_line --partial '"EdDSA": Edwards-curve signature (Ed25519, Ed448); key pair'
 	run -0 jwtool inspect --now $NOW "$(tok '{"alg":"HS512"}' "$(claims)")"
 	assert_line --partial '"HS512": HMAC using SHA-512; shared secret'
 }
 
-@test "registered algorithms jwtool cannot verify are still described" {
+@test "RSA, RSA-PSS and ECDSA algorithms are described" {
 	run -0 jwtool inspect --now $NOW "$(tok '{"alg":"ES256"}' "$(claims)")"
 	assert_line --partial '"ES256": ECDSA using P-256 and SHA-256; key pair'
 	run -0 jwtool inspect --now $NOW "$(tok '{"alg":"PS256"}' "$(claims)")"
@@ -244,6 +244,21 @@ findings() {
 	assert_output "  warning  the signature is 32 bytes; HS512 signatures are 64"
 	run -0 findings "$(b64url '{"alg":"HS256"}').$(b64url "$(claims)")."
 	assert_output "  warning  the signature is empty although alg is 'HS256'"
+	run -0 findings "$(b64url '{"alg":"ES256"}').$(b64url "$(claims)").$SIG32"
+	assert_output "  warning  the signature is 32 bytes; ES256 signatures are 64"
+}
+
+@test "EdDSA signatures may be Ed25519's 64 bytes or Ed448's 114" {
+	for n in 64 114; do
+		s=$(head -c $n /dev/zero | base64 -w0 | tr -d =)
+		run -0 findings "$(b64url '{"alg":"EdDSA"}').$(b64url "$(claims)").$s"
+		assert_output '  none'
+	done
+	s=$(head -c 100 /dev/zero | base64 -w0 | tr -d =)
+	run -0 findings "$(b64url '{"alg":"EdDSA"}').$(b64url "$(claims)").$s"
+	assert_output "  warning  the signature is 100 bytes; EdDSA signatures are 64 or 114"
+	run -0 findings "$(b64url '{"alg":"Ed448"}').$(b64url "$(claims)").$s"
+	assert_output "  warning  the signature is 100 bytes; Ed448 signatures are 114"
 }
 
 @test "finding: an RSA signature shorter than 2048 bits" {
