@@ -229,3 +229,14 @@ sorted() {
 	assert_equal "$stderr" ""
 	assert_output ""
 }
+
+@test "bash: decode and inspect complete --color, --date and --fail-on values" {
+	run -0 bcomp 'jwtool decode --color '
+	assert_output "$(printf "%s\n" auto always never)"
+	run -0 bcomp 'jwtool inspect --date '
+	assert_output "$(printf "%s\n" utc local)"
+	run -0 bcomp 'jwtool inspect --fail-on w'
+	assert_output warning
+	run -0 bcomp 'jwtool inspect --exp'
+	assert_output -- --expires-within
+}
