@@ -31,7 +31,7 @@ OSSL_CFLAGS = $(shell pkg-config --cflags libcrypto)
 OSSL_LIBS   = $(shell pkg-config --libs libcrypto)
 
 B       ?= build
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
              -DJWTOOL_VERSION='"$(VERSION)"' -DJWTOOL_LIBDIR='"$(BACKENDDIR)"'
 
 # The command layer: main, option tables, shared handler code, cmd_*.c.

@@ -44,6 +44,7 @@ pkey_rates(const char *name, EVP_PKEY *k, const unsigned char *msg,
 		size_t l = sizeof(sig);
 		EVP_DigestSignInit(c, NULL, EVP_sha256(), NULL, k);
 		EVP_DigestSign(c, sig, &l, msg, len);
+		siglen = l;	/* ECDSA's DER length varies */
 	});
 	snprintf(label, sizeof(label), "%s-verify", name);
 	RATE(label, n * 4, {

@@ -21,6 +21,34 @@ b64url_encode_to(char *out, const unsigned char *in, size_t n)
 	sodium_bin2base64(out, b64url_encoded_len(n) + 1, in, n, VARIANT);
 }
 
+void
+b64url_encode_public_to(char *out, const unsigned char *in, size_t n)
+{
+	static const char a[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_";
+	size_t i;
+	unsigned v;
+
+	for (i = 0; i + 3 <= n; i += 3) {
+		v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
+		*out++ = a[v >> 18];
+		*out++ = a[(v >> 12) & 63];
+		*out++ = a[(v >> 6) & 63];
+		*out++ = a[v & 63];
+	}
+	if (n - i == 1) {
+		v = (unsigned)in[i] << 16;
+		*out++ = a[v >> 18];
+		*out++ = a[(v >> 12) & 63];
+	} else if (n - i == 2) {
+		v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
+		*out++ = a[v >> 18];
+		*out++ = a[(v >> 12) & 63];
+		*out++ = a[(v >> 6) & 63];
+	}
+	*out = '\0';
+}
+
 char *
 b64url_encode(const unsigned char *in, size_t n)
 {
@@ -30,11 +58,85 @@ b64url_encode(const unsigned char *in, size_t n)
 	return out;
 }
 
+/* 1 for the bytes of the base64url alphabet (a table: tokens are long). */
+static const unsigned char alphabet[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
 static int
 is_alpha(unsigned char c)
 {
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    (c >= '0' && c <= '9') || c == '-' || c == '_';
+	return alphabet[c];
+}
+
+/*
+ * b64url_decode of public data, table-driven: in[0..n) is known to be in
+ * the alphabet.  A length of 4k+1, or unused bits that are not zero, is
+ * refused as libsodium refuses them.
+ */
+static int
+decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
+    size_t *bad)
+{
+	/* the value of each alphabet byte; others never get here */
+	static const unsigned char val[256] = {
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 62,  0,  0,
+		52, 53, 54, 55, 56, 57, 58, 59, 60, 61,  0,  0,  0,  0,  0,  0,
+		 0,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+		15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,  0,  0,  0,  0, 63,
+		 0, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+		41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+		 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	};
+	unsigned char *buf, *o;
+	size_t i, r = n % 4;
+	unsigned v;
+
+	if (r == 1 || (r == 2 && (val[(unsigned char)in[n - 1]] & 15)) ||
+	    (r == 3 && (val[(unsigned char)in[n - 1]] & 3))) {
+		if (bad != NULL)
+			*bad = n;
+		return -1;
+	}
+	o = buf = xmalloc(n / 4 * 3 + 3);
+	for (i = 0; i + 4 <= n; i += 4) {
+		v = (unsigned)val[(unsigned char)in[i]] << 18 |
+		    (unsigned)val[(unsigned char)in[i + 1]] << 12 |
+		    (unsigned)val[(unsigned char)in[i + 2]] << 6 |
+		    (unsigned)val[(unsigned char)in[i + 3]];
+		*o++ = (unsigned char)(v >> 16);
+		*o++ = (unsigned char)(v >> 8);
+		*o++ = (unsigned char)v;
+	}
+	if (r >= 2) {
+		v = (unsigned)val[(unsigned char)in[i]] << 18 |
+		    (unsigned)val[(unsigned char)in[i + 1]] << 12;
+		if (r == 3)
+			v |= (unsigned)val[(unsigned char)in[i + 2]] << 6;
+		*o++ = (unsigned char)(v >> 16);
+		if (r == 3)
+			*o++ = (unsigned char)(v >> 8);
+	}
+	*o = '\0';
+	*out = buf;
+	*outlen = (size_t)(o - buf);
+	return 0;
 }
 
 int
@@ -51,7 +153,9 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 				*bad = i;
 			return -1;
 		}
-	buf = secret ? secret_alloc(cap + 1) : xmalloc(cap + 1);
+	if (!secret)
+		return decode_public(in, n, out, outlen, bad);
+	buf = secret_alloc(cap + 1);
 	if (n % 4 == 1 || (n > 0 && (sodium_base642bin(buf, cap, in, n, NULL,
 	    &got, NULL, VARIANT) != 0 || got > cap))) {
 		if (secret)
@@ -71,7 +175,7 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 const char *
 b64url_why(const char *in, size_t n, size_t bad)
 {
-	static char why[96];
+	static _Thread_local char why[96];
 	unsigned char c;
 
 	if (bad >= n) {

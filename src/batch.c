@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "chunk.h"
 #include "io.h"
+#include "pool.h"
 #include "util.h"
 
 int
@@ -23,13 +25,128 @@ jwt_verify_text(const char *text, size_t len, const struct keyset *ks,
 	return v->status;
 }
 
-int
-batch_verify_fd(int fd, const char *name, const struct keyset *ks,
-    const struct jwt_policy *p, batch_fn *fn, void *arg,
+/* The verdict on one line of a batch; *t as for jwt_verify_text. */
+static void
+verify_line(const char *tok, size_t toklen, int toolong,
+    const struct keyset *ks, const struct jwt_policy *p, struct verdict *v,
+    struct jwt **t)
+{
+	*t = NULL;
+	if (toolong) {
+		memset(v, 0, sizeof(*v));
+		verdict_add(v, JW_EMALFORMED, "malformed", NULL, "the "
+		    "token is longer than the input limit of %zu bytes "
+		    "(see --max-input)", io_max_input());
+	} else
+		jwt_verify_text(tok, toklen, ks, p, v, t);
+}
+
+struct vctx {
+	const struct keyset *ks;
+	const struct jwt_policy *p;
+};
+
+static void
+verify_chunk(void *wctx, void *job)
+{
+	const struct vctx *x = wctx;
+	struct chunk *c = job;
+	size_t i;
+
+	c->v = xcalloc(c->n, sizeof(*c->v));
+	c->t = xcalloc(c->n, sizeof(*c->t));
+	for (i = 0; i < c->n; i++)
+		verify_line(c->in + c->l[i].off, c->l[i].len, c->l[i].toolong,
+		    x->ks, x->p, &c->v[i], &c->t[i]);
+}
+
+/* Hand the verdicts of the oldest chunk to fn, in order. */
+static void
+verify_report(struct pool *pl, const char *name, batch_fn *fn, void *arg,
+    unsigned long *n, unsigned long *valid, int *first)
+{
+	struct chunk *c = pool_next(pl);
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		fn(arg, &c->v[i], c->t[i], name, c->l[i].lineno);
+		(*n)++;
+		*valid += c->v[i].status == JW_OK;
+		if (*first == JW_OK)
+			*first = c->v[i].status;
+	}
+	chunk_free(c);
+}
+
+/*
+ * batch_verify_fd with jobs threads: chunks of lines verified in parallel,
+ * reported in order.  When a whole line is not at hand (a pipe), what was
+ * read is finished and reported first, so that verdicts never wait for
+ * input that may come much later.
+ */
+static int
+verify_jobs(int fd, const char *name, const struct keyset *ks,
+    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
     unsigned long *n, unsigned long *valid, int *first)
 {
 	struct io_lines *r = io_lines_new(fd, name == NULL ||
 	    io_is_stdin(name) ? "stdin" : name);
+	struct vctx x = { ks, p };
+	void *wctx[BATCH_MAX_JOBS];
+	struct pool *pl;
+	struct chunk *c = NULL;
+	const char *text, *tok;
+	size_t len, toklen;
+	unsigned long line = 0;
+	int i, rc, toolong;
+
+	for (i = 0; i < jobs; i++)
+		wctx[i] = &x;
+	if ((pl = pool_new(jobs, verify_chunk, wctx)) == NULL) {
+		io_lines_free(r);
+		return JW_EIO;
+	}
+	for (;;) {
+		if (!io_lines_ready(r)) {
+			if (c != NULL)
+				pool_submit(pl, c);
+			c = NULL;
+			while (pool_pending(pl) > 0)
+				verify_report(pl, name, fn, arg, n, valid,
+				    first);
+		}
+		if ((rc = io_lines_next(r, &text, &len, &toolong)) <= 0)
+			break;
+		line++;
+		jwt_unwrap(text, len, &tok, &toklen);
+		if (toklen == 0 && !toolong)
+			continue;	/* a blank line */
+		if (c == NULL)
+			c = xcalloc(1, sizeof(*c));
+		chunk_add(c, tok, toklen, line, toolong);
+		if (chunk_full(c)) {
+			pool_submit(pl, c);
+			c = NULL;
+			if (pool_pending(pl) >= 2 * (size_t)jobs)
+				verify_report(pl, name, fn, arg, n, valid,
+				    first);
+		}
+	}
+	if (c != NULL)
+		pool_submit(pl, c);
+	while (pool_pending(pl) > 0)
+		verify_report(pl, name, fn, arg, n, valid, first);
+	pool_free(pl);
+	io_lines_free(r);
+	return rc < 0 ? JW_EIO : JW_OK;
+}
+
+int
+batch_verify_fd(int fd, const char *name, const struct keyset *ks,
+    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
+    unsigned long *n, unsigned long *valid, int *first)
+{
+	struct io_lines *r;
 	struct verdict v;
 	struct jwt *t;
 	const char *text, *tok;
@@ -37,19 +154,17 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 	unsigned long line;
 	int rc, toolong;
 
+	if (jobs > 1)
+		return verify_jobs(fd, name, ks, p, jobs, fn, arg, n, valid,
+		    first);
+	r = io_lines_new(fd, name == NULL || io_is_stdin(name) ? "stdin" :
+	    name);
 	for (line = 1; (rc = io_lines_next(r, &text, &len, &toolong)) > 0;
 	    line++) {
 		jwt_unwrap(text, len, &tok, &toklen);
 		if (toklen == 0 && !toolong)
 			continue;	/* a blank line */
-		t = NULL;
-		if (toolong) {
-			memset(&v, 0, sizeof(v));
-			verdict_add(&v, JW_EMALFORMED, "malformed", NULL, "the "
-			    "token is longer than the input limit of %zu bytes "
-			    "(see --max-input)", io_max_input());
-		} else
-			jwt_verify_text(tok, toklen, ks, p, &v, &t);
+		verify_line(tok, toklen, toolong, ks, p, &v, &t);
 		fn(arg, &v, t, name, line);
 		(*n)++;
 		*valid += v.status == JW_OK;
@@ -64,7 +179,7 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 
 int
 batch_verify_files(char *const *files, int n, const struct keyset *ks,
-    const struct jwt_policy *p, batch_fn *fn, void *arg,
+    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
     unsigned long *n_tokens, unsigned long *valid)
 {
 	const char *name;
@@ -83,8 +198,8 @@ batch_verify_files(char *const *files, int n, const struct keyset *ks,
 			return jw_fail(JW_EIO, "cannot open token file '%s': "
 			    "%s", jw_quote(name, strlen(name), 60),
 			    strerror(errno));
-		rc = batch_verify_fd(fd, name, ks, p, fn, arg, n_tokens, valid,
-		    &first);
+		rc = batch_verify_fd(fd, name, ks, p, jobs, fn, arg, n_tokens,
+		    valid, &first);
 		if (fd != STDIN_FILENO)
 			close(fd);
 	}

@@ -5,6 +5,9 @@
 #include "find.h"
 #include "jwt.h"
 
+/* The most threads --jobs may ask for. */
+#define BATCH_MAX_JOBS 64
+
 /*
  * Parse and verify the token text[0..len): a token that does not parse
  * gets a verdict with the code "malformed" and the parser's message.
@@ -27,11 +30,13 @@ typedef void batch_fn(void *arg, const struct verdict *v,
  * ignored, as for one token); a line longer than io_max_input() is a
  * "malformed" verdict.  Keys are those of ks for every line.  Counts go to
  * *n and *valid, the status of the first failure to *first (left alone
- * when it is not JW_OK on entry).  Returns JW_OK, or JW_EIO with a message
- * on a read error.
+ * when it is not JW_OK on entry).  With jobs > 1 (at most BATCH_MAX_JOBS),
+ * that many threads verify, and fn still sees the verdicts in input order,
+ * from the calling thread.  Returns JW_OK, or JW_EIO with a message on a
+ * read error.
  */
 int batch_verify_fd(int fd, const char *name, const struct keyset *ks,
-    const struct jwt_policy *p, batch_fn *fn, void *arg,
+    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
     unsigned long *n, unsigned long *valid, int *first);
 
 /*
@@ -41,7 +46,7 @@ int batch_verify_fd(int fd, const char *name, const struct keyset *ks,
  * are valid, or JW_EIO with a message; *n_tokens and *valid count them.
  */
 int batch_verify_files(char *const *files, int n, const struct keyset *ks,
-    const struct jwt_policy *p, batch_fn *fn, void *arg,
+    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
     unsigned long *n_tokens, unsigned long *valid);
 
 /* Called with each verdict of batch_verify_found and where it was found. */

@@ -1,4 +1,5 @@
 /* claimset.c - the claims and header of a token, from sign's options */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,8 @@
 #include "jwt.h"
 #include "timeutil.h"
 #include "util.h"
+
+static pthread_mutex_t warn_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Set member NAME of obj to val, in place if it exists (keeps order). */
 static void
@@ -356,9 +359,12 @@ check_times(struct signspec *s, const cJSON *c)
 	if (!s->allow_expired)
 		return jw_fail(JW_EUSAGE, "%s (--allow-expired signs it anyway)",
 		    msg);
+	/* once per batch, whichever --jobs thread comes first */
+	pthread_mutex_lock(&warn_lock);
 	if (!s->warned)
 		jw_warn("%s", msg);
 	s->warned = 1;
+	pthread_mutex_unlock(&warn_lock);
 	return JW_OK;
 }
 

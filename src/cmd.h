@@ -88,5 +88,14 @@ int parse_duration_opt(const char *opt, const char *arg, long long *secs);
 
 /* Print the help of a command and return 0. */
 int cmd_help(const struct cmd *c);
+/*
+ * --jobs ARG: a number of threads from 1 to BATCH_MAX_JOBS, or "auto" (the
+ * processors online).  JW_OK, or JW_EUSAGE with a message.
+ */
+int parse_jobs_opt(const char *arg, int *jobs);
+/* The --jobs entry of the batch commands' option tables. */
+#define OPT_ENTRY_JOBS \
+	{ "jobs", OPT_JOBS, required_argument, "N", \
+	  "--batch: N threads (or auto), same order", NULL }
 
 #endif

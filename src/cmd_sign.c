@@ -59,6 +59,7 @@ static const struct opt options[] = {
 	  "NDJSON claims in, one token per line out", NULL },
 	{ "keep-going", OPT_KEEP_GOING, no_argument, NULL,
 	  "--batch: report a bad line and go on", NULL },
+	OPT_ENTRY_JOBS,
 	{ "output", 'o', required_argument, "FILE",
 	  "write to FILE atomically, mode 0600", "file" },
 	{ "force", OPT_FORCE, no_argument, NULL,
@@ -91,7 +92,7 @@ push(const char ***v, size_t *n, const char *s)
 
 struct sign_args {
 	const char *from_decoded, *from_token, *output, *src;
-	int batch, keep_going, unsecured, force;
+	int batch, keep_going, unsecured, force, jobs;
 	int piped;	/* no CLAIMS, but claims piped or redirected in */
 };
 
@@ -121,6 +122,8 @@ check_args(const struct sign_args *a, const struct keyopts *ko,
 		    "token" : "decoded");
 	if (a->keep_going && !a->batch)
 		return jw_fail(JW_EUSAGE, "--keep-going applies to --batch");
+	if (a->jobs != 0 && !a->batch)
+		return jw_fail(JW_EUSAGE, "--jobs applies to --batch");
 	if (a->unsecured && (ko->src || ko->secret || s->alg))
 		return jw_fail(JW_EUSAGE, "--unsecured signs with no key: "
 		    "--key, --secret and --alg do not apply");
@@ -195,12 +198,13 @@ run(struct signspec *s, const struct sign_args *a, const cJSON *header,
 		}
 	} else if (a->src == NULL || io_is_stdin(a->src))
 		rc = signer_batch(&sg, STDIN_FILENO, "stdin", out,
-		    a->keep_going);
+		    a->keep_going, a->jobs);
 	else if ((fd = open(a->src, O_RDONLY | O_CLOEXEC)) == -1)
 		rc = jw_fail(JW_EIO, "cannot open claims '%s': %s",
 		    jw_quote(a->src, strlen(a->src), 60), strerror(errno));
 	else {
-		rc = signer_batch(&sg, fd, a->src, out, a->keep_going);
+		rc = signer_batch(&sg, fd, a->src, out, a->keep_going,
+		    a->jobs);
 		close(fd);
 	}
 	*complete = rc == JW_OK || sg.done;
@@ -256,6 +260,10 @@ cmd_sign(int argc, char **argv)
 		case OPT_UNSECURED: a.unsecured = 1; break;
 		case OPT_BATCH: a.batch = 1; break;
 		case OPT_KEEP_GOING: a.keep_going = 1; break;
+		case OPT_JOBS:
+			if ((rc = parse_jobs_opt(optarg, &a.jobs)) != JW_OK)
+				goto out;
+			break;
 		case 'o': a.output = optarg; break;
 		case OPT_FORCE: a.force = 1; break;
 		case OPT_MAX_INPUT:

@@ -45,6 +45,7 @@ static const struct opt options[] = {
 	  "print a JSON verdict instead of the payload", NULL },
 	{ "batch", OPT_BATCH, no_argument, NULL,
 	  "tokens one per line from stdin or FILEs: NDJSON", NULL },
+	OPT_ENTRY_JOBS,
 	{ "find", OPT_FIND, no_argument, NULL,
 	  "verify every token found in a log or other text", NULL },
 	{ "quiet", 'q', no_argument, NULL,
@@ -178,12 +179,13 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 /* --batch: every line of every file (or stdin) is a token. */
 static int
 verify_batch(struct out *o, char **files, int nfiles,
-    const struct keyset *ks, const struct jwt_policy *pol)
+    const struct keyset *ks, const struct jwt_policy *pol, int jobs)
 {
 	unsigned long n = 0, valid = 0;
 	int rc;
 
-	rc = batch_verify_files(files, nfiles, ks, pol, report, o, &n, &valid);
+	rc = batch_verify_files(files, nfiles, ks, pol, jobs, report, o, &n,
+	    &valid);
 	if (rc != JW_EIO || n > 0)
 		jw_note("%lu token%s: %lu valid, %lu invalid", n,
 		    n == 1 ? "" : "s", valid, n - valid);
@@ -234,7 +236,7 @@ cmd_verify(int argc, char **argv)
 	struct jwt *t = NULL;
 	struct verdict v = { 0 };
 	const char *algs[32], *now_arg = NULL, *in;
-	int c, rc, batch = 0, find = 0;
+	int c, rc, batch = 0, find = 0, jobs = 0;
 
 	pol.algs = algs;
 	opts_init(&op, options);
@@ -296,6 +298,9 @@ cmd_verify(int argc, char **argv)
 		case OPT_BATCH:
 			batch = 1;
 			break;
+		case OPT_JOBS:
+			rc = parse_jobs_opt(optarg, &jobs);
+			break;
 		case OPT_FIND:
 			find = 1;
 			break;
@@ -331,6 +336,10 @@ cmd_verify(int argc, char **argv)
 		jw_fail(rc, "-q and --json: choose one");
 		goto out;
 	}
+	if (!batch && jobs != 0) {
+		jw_fail(rc, "--jobs applies to --batch");
+		goto out;
+	}
 	if (batch && find) {
 		jw_fail(rc, "give --batch or --find, not both");
 		goto out;
@@ -355,7 +364,8 @@ cmd_verify(int argc, char **argv)
 	    (rc = keyopts_load(&ko, &ks)) != JW_OK)
 		goto out;
 	if (batch)
-		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol);
+		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol,
+		    jobs);
 	else if (find)
 		rc = verify_find(&o, optind < argc ? argv[optind] : NULL, ks,
 		    &pol);

@@ -1,10 +1,12 @@
 /* common.c - what the command handlers share: keys, token input, output */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "cmd.h"
 #include "color.h"
 #include "io.h"
@@ -229,4 +231,27 @@ cmd_help(const struct cmd *c)
 	    "3 malformed,\n  4 expired, 5 not yet valid, 6 claim check failed, "
 	    "7 key unusable, 8 I/O\n", stdout);
 	return 0;
+}
+
+int
+parse_jobs_opt(const char *arg, int *jobs)
+{
+	long n;
+	char *end;
+
+	if (strcmp(arg, "auto") == 0) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		*jobs = n < 1 ? 1 : n > BATCH_MAX_JOBS ? BATCH_MAX_JOBS :
+		    (int)n;
+		return JW_OK;
+	}
+	errno = 0;
+	n = strtol(arg, &end, 10);
+	if (arg[0] < '0' || arg[0] > '9' || *end != '\0' || errno != 0 ||
+	    n < 1 || n > BATCH_MAX_JOBS)
+		return jw_fail(JW_EUSAGE, "--jobs: expected a number of "
+		    "threads from 1 to %d, or auto, got '%s'", BATCH_MAX_JOBS,
+		    jw_quote(arg, strlen(arg), 20));
+	*jobs = (int)n;
+	return JW_OK;
 }

@@ -81,4 +81,10 @@ int ossl_eddsa_sign(const struct alg *, const struct key *,
 int ossl_eddsa_verify(const struct alg *, const struct key *,
     const unsigned char *, size_t, const unsigned char *, size_t);
 
+/*
+ * HMAC-SHA-256 and -512 states keyed with secret[0..n), so that each MAC
+ * skips the key blocks (struct key's mac; secret memory: secret_free).
+ */
+void *hmac_states_new(const unsigned char *secret, size_t n);
+
 #endif

@@ -19,21 +19,47 @@ secure_wipe(void *p, size_t n)
 	sodium_memzero(p, n);
 }
 
+/* HMAC states keyed with a secret, before any message data. */
+struct hmac_states {
+	crypto_auth_hmacsha256_state s256;
+	crypto_auth_hmacsha512_state s512;
+};
+
+void *
+hmac_states_new(const unsigned char *secret, size_t n)
+{
+	struct hmac_states *h = secret_alloc(sizeof(*h));
+
+	crypto_auth_hmacsha256_init(&h->s256, secret, n);
+	crypto_auth_hmacsha512_init(&h->s512, secret, n);
+	return h;
+}
+
 static void
 hmac(const struct alg *alg, const struct key *key, const unsigned char *msg,
     size_t msglen, unsigned char *out)
 {
+	const struct hmac_states *h = key->mac;
+
 	if (alg->hlen == 32) {
 		crypto_auth_hmacsha256_state st;
 
-		crypto_auth_hmacsha256_init(&st, key->secret, key->secret_len);
+		if (h != NULL)
+			st = h->s256;
+		else
+			crypto_auth_hmacsha256_init(&st, key->secret,
+			    key->secret_len);
 		crypto_auth_hmacsha256_update(&st, msg, msglen);
 		crypto_auth_hmacsha256_final(&st, out);
 		sodium_memzero(&st, sizeof(st));
 	} else {
 		crypto_auth_hmacsha512_state st;
 
-		crypto_auth_hmacsha512_init(&st, key->secret, key->secret_len);
+		if (h != NULL)
+			st = h->s512;
+		else
+			crypto_auth_hmacsha512_init(&st, key->secret,
+			    key->secret_len);
 		crypto_auth_hmacsha512_update(&st, msg, msglen);
 		crypto_auth_hmacsha512_final(&st, out);
 		sodium_memzero(&st, sizeof(st));

@@ -1,6 +1,7 @@
 /* io.c - capped reads from a path, stdin or the environment; atomic writes */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -367,6 +368,15 @@ struct io_lines {
 	char *line;		/* the line being assembled */
 	size_t len, cap;
 };
+
+int
+io_lines_ready(const struct io_lines *r)
+{
+	struct pollfd pf = { r->fd, POLLIN, 0 };
+
+	return r->eof || memchr(r->buf + r->pos, '\n', r->end - r->pos) !=
+	    NULL || poll(&pf, 1, 0) > 0;
+}
 
 struct io_lines *
 io_lines_new(int fd, const char *name)

@@ -43,6 +43,11 @@ struct io_lines *io_lines_new(int fd, const char *name);
 int io_lines_next(struct io_lines *r, const char **line, size_t *len,
     int *toolong);
 void io_lines_free(struct io_lines *r);
+/*
+ * 1 when io_lines_next would not wait for input: a whole line is buffered,
+ * the end was seen, or the descriptor has data (or is a regular file).
+ */
+int io_lines_ready(const struct io_lines *r);
 
 /* 1 when SRC names standard input ("-"). */
 int io_is_stdin(const char *src);

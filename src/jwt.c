@@ -176,6 +176,18 @@ jwt_signer_init(struct jwt_signer *s, const cJSON *header,
 	cJSON_free(h);
 }
 
+void
+jwt_signer_copy(struct jwt_signer *dst, const struct jwt_signer *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->alg = src->alg;
+	dst->key = src->key;
+	dst->hlen = src->hlen;
+	dst->cap = src->hlen + 1024;
+	dst->buf = xmalloc(dst->cap);
+	memcpy(dst->buf, src->buf, src->hlen);
+}
+
 int
 jwt_signer_sign(struct jwt_signer *s, const unsigned char *payload,
     size_t len, const char **tok, size_t *toklen)
@@ -189,12 +201,12 @@ jwt_signer_sign(struct jwt_signer *s, const unsigned char *payload,
 		s->cap = need + need / 2;
 		s->buf = xrealloc(s->buf, s->cap);
 	}
-	b64url_encode_to(s->buf + s->hlen, payload, len);
+	b64url_encode_public_to(s->buf + s->hlen, payload, len);
 	if (s->alg != NULL && (rc = s->alg->sign(s->alg, s->key,
 	    (const unsigned char *)s->buf, n, sig, &siglen)) != JW_OK)
 		return rc;
 	s->buf[n] = '.';
-	b64url_encode_to(s->buf + n + 1, sig, siglen);
+	b64url_encode_public_to(s->buf + n + 1, sig, siglen);
 	*tok = s->buf;
 	*toklen = n + 1 + b64url_encoded_len(siglen);
 	return JW_OK;

@@ -67,6 +67,8 @@ struct jwt_signer {
 /* Encode header (a JSON object) into s; release with jwt_signer_free. */
 void jwt_signer_init(struct jwt_signer *s, const cJSON *header,
     const struct alg *alg, const struct key *key);
+/* A signer of its own with src's header, algorithm and key (threads). */
+void jwt_signer_copy(struct jwt_signer *dst, const struct jwt_signer *src);
 /*
  * Sign payload[0..len).  *tok (NUL-terminated, *toklen bytes) lives in
  * s and is valid until the next call.  Returns JW_OK or the backend's

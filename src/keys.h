@@ -29,6 +29,7 @@ struct key {
 	unsigned char *secret;	/* oct: the secret; OKP Ed25519: the 64-byte
 				 * libsodium secret key.  sodium_malloc'd. */
 	size_t secret_len;
+	void *mac;		/* oct: keyed HMAC states (hmac_states_new) */
 	unsigned char pub[32];	/* Ed25519 public key */
 	void *pkey;		/* OpenSSL backend key (EVP_PKEY *) of RSA, EC
 				 * and Ed448 keys; key_free releases it */

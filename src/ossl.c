@@ -1,6 +1,7 @@
 /* ossl.c - find and load the OpenSSL backend on first use */
 #include <dlfcn.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #endif
 
 static const struct ossl_backend *backend;
+/* Batch workers may be the first to need the backend. */
+static pthread_mutex_t backend_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void *
 try_open(const char *dir, char *why, size_t whylen)
@@ -33,8 +36,8 @@ try_open(const char *dir, char *why, size_t whylen)
 	return h;
 }
 
-const struct ossl_backend *
-ossl_get(void)
+static const struct ossl_backend *
+load_backend(void)
 {
 	char self[PATH_MAX], why[512] = "";
 	ssize_t n;
@@ -70,6 +73,17 @@ ossl_get(void)
 	}
 	backend = fn();
 	return backend;
+}
+
+const struct ossl_backend *
+ossl_get(void)
+{
+	const struct ossl_backend *b;
+
+	pthread_mutex_lock(&backend_lock);
+	b = load_backend();
+	pthread_mutex_unlock(&backend_lock);
+	return b;
 }
 
 int
@@ -204,6 +218,13 @@ int
 ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
     size_t nm, const char *name, struct key **out)
 {
+	return ossl_key_from_parts(type, crv, m, nm, name, "JWK", out);
+}
+
+int
+ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
+    size_t nm, const char *name, const char *form, struct key **out)
+{
 	const struct ossl_backend *b = ossl_get();
 	struct ossl_keyinfo info;
 	void *pkey = NULL;
@@ -213,7 +234,7 @@ ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
 		return jw_fail(JW_EKEY, "key '%s': %s", name, jw_error());
 	if (b->from_jwk(type, crv, m, nm, &pkey, &info) != 0)
 		return jw_fail(JW_EKEY, "key '%s': %s", name, b->error());
-	return wrap(b, pkey, &info, name, "JWK", out);
+	return wrap(b, pkey, &info, name, form, out);
 }
 
 int

@@ -136,6 +136,10 @@ int ossl_key_load(const unsigned char *data, size_t len, int input,
 /* Build a key from JWK members; JW_OK or JW_EKEY. */
 int ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
     size_t nm, const char *name, struct key **out);
+/* The same for key parts read from elsewhere (form as in ossl_key_load). */
+int ossl_key_from_parts(int type, const char *crv,
+    const struct ossl_member *m, size_t nm, const char *name,
+    const char *form, struct key **out);
 /* Emit the JWK members of key (see export_jwk); JW_OK or JW_EKEY. */
 int ossl_key_export(const struct key *key, int with_private,
     ossl_emit_fn emit, void *ctx);

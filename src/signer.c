@@ -6,8 +6,11 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "batch.h"
+#include "chunk.h"
 #include "io.h"
 #include "json.h"
+#include "pool.h"
 #include "signer.h"
 #include "util.h"
 
@@ -219,17 +222,172 @@ blank(const char *s, size_t n)
 	return 1;
 }
 
-int
-signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
-    int keep_going)
+/* Sign each line of a chunk: a token, or the message of its failure. */
+static void
+sign_chunk(void *wctx, void *job)
+{
+	struct signer *sg = wctx;
+	struct chunk *c = job;
+	struct cline *l;
+	const char *tok, *msg;
+	size_t i, toklen;
+	cJSON *j;
+
+	for (i = 0; i < c->n; i++) {
+		l = &c->l[i];
+		if (l->toolong)
+			l->rc = jw_fail(JW_EIO, "the line is longer than the "
+			    "input limit of %zu bytes (see --max-input)",
+			    io_max_input());
+		else if ((l->rc = parse_claims(c->in + l->off, l->len, &j)) ==
+		    JW_OK) {
+			l->rc = signer_sign(sg, j, &tok, &toklen);
+			cJSON_Delete(j);
+		}
+		if (l->rc == JW_OK) {
+			l->roff = chunk_out(c, tok, toklen);
+			l->rlen = toklen;
+		} else {
+			msg = jw_error() ? jw_error() : "failed";
+			l->roff = chunk_out(c, msg, strlen(msg) + 1);
+			l->rlen = strlen(msg);
+		}
+	}
+}
+
+struct sign_state {
+	FILE *out;
+	int keep_going, stream, first;
+	size_t ntok, nfail, first_at;
+};
+
+/* Write the oldest chunk's tokens; JW_OK or the status that stops. */
+static int
+sign_report(struct pool *pl, struct sign_state *st)
+{
+	struct chunk *c = pool_next(pl);
+	struct cline *l;
+	size_t i;
+	int rc = JW_OK;
+
+	for (i = 0; i < c->n && rc == JW_OK; i++) {
+		l = &c->l[i];
+		if (l->rc == JW_OK) {
+			fwrite(c->out + l->roff, 1, l->rlen, st->out);
+			putc('\n', st->out);
+			st->ntok++;
+		} else if (!st->keep_going) {
+			rc = jw_fail(l->rc, "line %lu: %s", l->lineno,
+			    c->out + l->roff);
+		} else {
+			jw_note("line %lu: %s", l->lineno, c->out + l->roff);
+			putc('\n', st->out);
+			if (st->nfail++ == 0) {
+				st->first = l->rc;
+				st->first_at = l->lineno;
+			}
+		}
+	}
+	chunk_free(c);
+	if (rc == JW_OK && ((st->stream && fflush(st->out) != 0) ||
+	    ferror(st->out)))
+		rc = jw_fail(JW_EIO, "cannot write the tokens: %s",
+		    strerror(errno));
+	return rc;
+}
+
+/* signer_batch with jobs threads (see batch.c's verify_jobs). */
+static int
+sign_jobs(struct signer *sg, int fd, const char *name, FILE *out,
+    int keep_going, int jobs)
 {
 	struct io_lines *r = io_lines_new(fd, name);
+	struct sign_state st = { out, keep_going, 1, JW_OK, 0, 0, 0 };
+	struct signer w[BATCH_MAX_JOBS];
+	void *wctx[BATCH_MAX_JOBS];
+	struct pool *pl;
+	struct chunk *c = NULL;
+	const char *line;
+	size_t len;
+	unsigned long lineno = 0;
+	int i, n = 0, rc = JW_OK, toolong;
+	struct stat sb;
+
+	st.stream = fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode);
+	for (i = 0; i < jobs; i++) {
+		w[i] = *sg;
+		w[i].pbuf = NULL;
+		w[i].pcap = 0;
+		jwt_signer_copy(&w[i].js, &sg->js);
+		wctx[i] = &w[i];
+	}
+	if ((pl = pool_new(jobs, sign_chunk, wctx)) == NULL) {
+		rc = JW_EIO;
+		goto out;
+	}
+	for (;;) {
+		if (!io_lines_ready(r)) {
+			if (c != NULL)
+				pool_submit(pl, c);
+			c = NULL;
+			while (rc == JW_OK && pool_pending(pl) > 0)
+				rc = sign_report(pl, &st);
+		}
+		if (rc != JW_OK || (n = io_lines_next(r, &line, &len,
+		    &toolong)) <= 0)
+			break;
+		lineno++;
+		if (!toolong && blank(line, len))
+			continue;
+		if (c == NULL)
+			c = xcalloc(1, sizeof(*c));
+		chunk_add(c, line, len, lineno, toolong);
+		if (chunk_full(c)) {
+			pool_submit(pl, c);
+			c = NULL;
+			if (pool_pending(pl) >= 2 * (size_t)jobs)
+				rc = sign_report(pl, &st);
+		}
+	}
+	if (c != NULL)
+		pool_submit(pl, c);
+	while (rc == JW_OK && pool_pending(pl) > 0)
+		rc = sign_report(pl, &st);
+	while (pool_pending(pl) > 0)
+		chunk_free(pool_next(pl));
+	if (rc == JW_OK && n < 0)
+		rc = JW_EIO;
+	if (rc == JW_OK) {
+		sg->done = 1;
+		if (st.nfail > 0)
+			rc = jw_fail(st.first, "%zu of %zu claims lines failed "
+			    "(the first: line %zu)", st.nfail, st.nfail +
+			    st.ntok, st.first_at);
+	}
+out:
+	pool_free(pl);
+	for (i = 0; i < jobs; i++) {
+		jwt_signer_free(&w[i].js);
+		free(w[i].pbuf);
+	}
+	io_lines_free(r);
+	return rc;
+}
+
+int
+signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
+    int keep_going, int jobs)
+{
+	struct io_lines *r;
 	size_t len, toklen, lineno = 0, ntok = 0, nfail = 0, first_at = 0;
 	const char *line, *tok;
 	int n, rc = JW_OK, first = JW_OK, stream, toolong;
 	struct stat st;
 	cJSON *c;
 
+	if (jobs > 1)
+		return sign_jobs(sg, fd, name, out, keep_going, jobs);
+	r = io_lines_new(fd, name);
 	/* From a pipe or a terminal, each token goes out when it is made. */
 	stream = fstat(fd, &st) != 0 || !S_ISREG(st.st_mode);
 	while ((n = io_lines_next(r, &line, &len, &toolong)) > 0) {

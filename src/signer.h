@@ -57,10 +57,12 @@ int signer_sign(struct signer *sg, cJSON *c, const char **tok,
  * usage-type problem such as an expired exp: 2; longer than the input
  * limit: 8) stops with its line number, unless keep_going: then it is
  * reported on stderr, an empty line stands for its token, and the status
- * is that of the first failure, after every line.
+ * is that of the first failure, after every line.  With jobs > 1 (at most
+ * BATCH_MAX_JOBS) that many threads sign, and the tokens still come out in
+ * input order.
  */
 int signer_batch(struct signer *sg, int fd, const char *name, FILE *out,
-    int keep_going);
+    int keep_going, int jobs);
 void signer_free(struct signer *sg);
 
 /* Read a JSON object of claims from SRC (a path, "-" or env:NAME). */

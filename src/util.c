@@ -10,8 +10,8 @@
 #include "util.h"
 
 const char *jw_cmdname;
-static char errbuf[1024];
-static int have_error;
+static _Thread_local char errbuf[1024];
+static _Thread_local int have_error;
 
 int
 jw_fail(int status, const char *fmt, ...)
@@ -145,8 +145,8 @@ secret_free(void *p)
 const char *
 jw_quote(const char *s, size_t len, size_t max)
 {
-	static char bufs[2][256];
-	static int which;
+	static _Thread_local char bufs[2][256];
+	static _Thread_local int which;
 	char *b = bufs[which ^= 1];
 	size_t i, o = 0;
 

@@ -382,3 +382,27 @@ sig_token() { printf '%s.%s' "${1%.*}" "$(b64url_file "$2")"; }
 	run -1 jwtool verify -k ec.jwks "$(sig_token "$t" zero)"
 	assert_output "jwtool: verify: signature does not match (ES256, 2 keys tried): ECDSA r is zero"
 }
+
+@test "every plain form of an RSA key makes the same RS256 token" {
+	key_forms "$KEYS/rsa2048.pem"
+	want=$(tok "$KEYS/rsa2048.pem")
+	for k in k.p8.pem k.p8.der k.trad.pem k.trad.der k.jwk; do
+		run -0 tok $k
+		assert_output "$want"
+	done
+	for k in $PUB; do
+		run -0 jwtool verify -q -k $k <<< "$want"
+	done
+}
+
+@test "every plain form of an EC key signs what every public form verifies" {
+	key_forms "$KEYS/p256.pem"
+	openssl ec -in "$KEYS/p256.pem" -no_public -out nopub.pem 2>/dev/null
+	run -0 grep -c "BEGIN EC PRIVATE KEY" nopub.pem
+	for k in k.p8.pem k.p8.der k.trad.pem k.trad.der nopub.pem; do
+		t=$(tok $k ES256)
+		for p in $PUB; do
+			run -0 jwtool verify -q -k $p <<< "$t"
+		done
+	done
+}

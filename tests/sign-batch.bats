@@ -151,3 +151,58 @@ jwtool: sign: 2 of 4 claims lines failed (the first: line 2)"
 	assert_equal "${#lines[@]}" 3
 	run -0 jwtool verify -q -k "$KEYS/ed25519.pub.pem" --now $NOW "${lines[2]}"
 }
+
+@test "--jobs N gives the same tokens in the same order as one thread" {
+	for i in $(seq 1 1500); do printf '{"sub":"u%d","n":%d}\n' $i $i; done > in.ndjson
+	printf '\n{"sub":"last"}' >> in.ndjson
+	batch in.ndjson > one.txt
+	assert_equal "$(wc -l < one.txt)" 1501
+	for j in 2 3 auto; do
+		run -0 --separate-stderr batch --jobs $j in.ndjson
+		assert_equal "$stderr" ""
+		assert_equal "$output" "$(cat one.txt)"
+	done
+	run -0 --separate-stderr sh -c "cat in.ndjson | jwtool sign --batch -k '$KEYS/ed25519.pem' --now $NOW --jobs 2"
+	assert_equal "$output" "$(jwtool sign --batch -k "$KEYS/ed25519.pem" --now $NOW in.ndjson)"
+	assert_equal "$(payload "${lines[1499]}")" '{"sub":"u1500","n":1500,"iat":1795867200}'
+}
+
+@test "--jobs: a bad line stops at the same place, --keep-going reports the same" {
+	for i in $(seq 1 700); do printf '{"n":%d}\n' $i; done > in.ndjson
+	echo 'not json' >> in.ndjson
+	for i in $(seq 1 700); do printf '{"m":%d}\n' $i; done >> in.ndjson
+	run -3 --separate-stderr batch --jobs 2 in.ndjson
+	assert_equal "${#lines[@]}" 700
+	assert_equal "$output" "$(head -n 700 in.ndjson | batch)"
+	assert_equal "$stderr" "jwtool: sign: line 701: claims: invalid JSON: expected a value at byte 0"
+	run -3 --separate-stderr batch --jobs 2 --keep-going in.ndjson
+	assert_equal "$output" "$(batch --keep-going in.ndjson 2>/dev/null)"
+	assert_equal "$stderr" "jwtool: sign: line 701: claims: invalid JSON: expected a value at byte 0
+jwtool: sign: 1 of 1401 claims lines failed (the first: line 701)"
+}
+
+@test "--jobs warns once for the whole batch with --allow-expired" {
+	for i in $(seq 1 600); do printf '{"exp":1,"n":%d}\n' $i; done > in.ndjson
+	run -0 --separate-stderr batch --jobs 2 --allow-expired in.ndjson
+	assert_equal "${#lines[@]}" 600
+	assert_equal "$stderr" "jwtool: sign: warning: exp 1970-01-01T00:00:01Z is not after now (2026-11-28T12:00:00Z): the token would be expired"
+}
+
+@test "--jobs from a pipe still gives each token as soon as its line is read" {
+	coproc J { jwtool sign --batch --jobs 2 -k "$KEYS/hs256.key" --now $NOW; }
+	echo '{"sub":"co"}' >&"${J[1]}"
+	read -t 10 -r tok <&"${J[0]}"
+	exec {J[1]}>&-
+	wait
+	assert_equal "$(payload "$tok")" '{"sub":"co","iat":1795867200}'
+}
+
+@test "--jobs needs --batch and a count from 1 to 64" {
+	echo '{}' > in.ndjson
+	run -2 jwtool sign -k "$KEYS/hs256.key" --jobs 2 in.ndjson
+	assert_output "jwtool: sign: --jobs applies to --batch"
+	for bad in 0 65 x -1 2x ""; do
+		run -2 batch --jobs "$bad" in.ndjson
+		assert_output "jwtool: sign: --jobs: expected a number of threads from 1 to 64, or auto, got '$bad'"
+	done
+}

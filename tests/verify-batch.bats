@@ -154,3 +154,38 @@ setup() {
 	run -0 --separate-stderr jwtool verify --batch -q -k <(cat "$KEYS/hs256.key") --now $NOW < in
 	assert_equal "$stderr" "jwtool: verify: 3 tokens: 3 valid, 0 invalid"
 }
+
+@test "--jobs N: the same verdicts, in the same order, as one thread" {
+	for i in $(seq 1 1200); do printf '{"sub":"u%d"}\n' $i; done |
+	    jwtool sign --batch -k "$KEYS/ed25519.pem" --now $NOW > good.txt
+	{ head -n 600 good.txt; echo "$expired"; echo; echo not.a.token;
+	    printf '%s\n' "$(head -c 3000 /dev/zero | tr '\0' x)";
+	    tail -n 600 good.txt; } > in
+	want=$(jwtool verify --batch -k "$KEYS/ed25519.pub.pem" --now $NOW --max-input 2k in 2>/dev/null || true)
+	for j in 2 4; do
+		run -1 --separate-stderr jwtool verify --batch --jobs $j -k "$KEYS/ed25519.pub.pem" --now $NOW --max-input 2k in
+		assert_equal "$output" "$want"
+		assert_equal "$stderr" "jwtool: verify: 1203 tokens: 1200 valid, 3 invalid"
+	done
+	run -0 jq -c '[.line, .valid]' <<<"$output"
+	assert_line --index 600 '[601,false]'
+	assert_line --index 601 '[603,false]'
+	assert_line --index 1202 '[1204,true]'
+	run -1 --separate-stderr sh -c "cat in | jwtool verify --batch --jobs 2 -k '$KEYS/ed25519.pub.pem' --now $NOW --max-input 2k"
+	assert_equal "$(jq -c 'del(.file)' <<<"$output")" "$(jq -c 'del(.file)' <<<"$want")"
+}
+
+@test "--jobs from a pipe gives each verdict as soon as its line is read" {
+	coproc V { jwtool verify --batch --jobs 2 -q -k "$KEYS/hs256.key" --now $NOW --json; }
+	echo "$good" >&"${V[1]}"
+	exec {V[1]}>&-
+	wait
+	run -0 true
+}
+
+@test "--jobs needs --batch" {
+	run -2 jwtool verify --jobs 2 -k "$KEYS/hs256.key" "$good"
+	assert_output "jwtool: verify: --jobs applies to --batch"
+	run -2 batch --jobs 99 < /dev/null
+	assert_output "jwtool: verify: --jobs: expected a number of threads from 1 to 64, or auto, got '99'"
+}
