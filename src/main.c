@@ -18,6 +18,8 @@ static const struct cmd *const cmds[] = {
 	&cmd_verify_def,
 	&cmd_decode_def,
 	&cmd_inspect_def,
+	&cmd_keygen_def,
+	&cmd_jwk_def,
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
