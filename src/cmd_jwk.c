@@ -61,10 +61,11 @@ load_all(const struct keyopts *ko, int argc, char **argv, int first,
 	*sets = xcalloc((size_t)argc, sizeof(**sets));
 	*all = NULL;
 	*n = 0;
-	for (i = first; i < argc; i++) {
+	for (i = first; i < argc; i++)
 		if (io_is_stdin(argv[i]) && nstdin++ > 0)
 			return jw_fail(JW_EUSAGE, "standard input (-) named "
 			    "twice");
+	for (i = first; i < argc; i++) {
 		if ((rc = keyopts_load_from(ko, argv[i], &(*sets)[i])) != JW_OK)
 			return rc;
 		*all = xrealloc(*all, (*n + (*sets)[i]->n) * sizeof(**all));
