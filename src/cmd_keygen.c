@@ -11,7 +11,7 @@
 
 static const struct opt options[] = {
 	{ "output", 'o', required_argument, "PREFIX",
-	  "write PREFIX.key and PREFIX.pub; - : private key to stdout",
+	  "PREFIX.key + PREFIX.pub; -: private key on stdout",
 	  "file" },
 	{ "format", OPT_FORMAT, required_argument, "FMT",
 	  "pem (default; jwk for secret), jwk or jwks", "pem jwk jwks" },
