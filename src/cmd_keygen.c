@@ -77,8 +77,10 @@ write_files(const char *prefix, const char *priv, size_t privlen,
 		rc = jw_fail(JW_EIO, "'%s' exists: not replaced (use --force "
 		    "to replace it)", jw_quote(ppath, strlen(ppath), 80));
 	else if ((rc = keyfile_write(kpath, priv, privlen, 0600, force)) ==
-	    JW_OK && pub != NULL)
-		rc = keyfile_write(ppath, pub, publen, 0644, force);
+	    JW_OK && pub != NULL &&
+	    (rc = keyfile_write(ppath, pub, publen, 0644, force)) != JW_OK &&
+	    !force)
+		unlink(kpath);	/* ours, just made: no half of a pair */
 	free(kpath);
 	free(ppath);
 	return rc;

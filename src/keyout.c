@@ -223,8 +223,7 @@ keyfile_write(const char *path, const char *data, size_t len, mode_t mode,
 			    strlen(path), 80));
 		else
 			rc = jw_fail(JW_EIO, "cannot create '%s': %s",
-			    jw_quote(force ? tmp : path, strlen(force ? tmp :
-			    path), 80), strerror(errno));
+			    jw_quote(path, strlen(path), 80), strerror(errno));
 		goto out;
 	}
 	while (off < len) {

@@ -296,3 +296,10 @@ TYPES="ed25519 ed448 p256 p384 p521 secp256k1 rsa"
 	run -0 ls -A
 	assert_output ""
 }
+
+@test "a directory that does not exist is an I/O error, with or without --force" {
+	run -8 jwtool keygen -o nodir/k p256
+	assert_output "jwtool: keygen: cannot create 'nodir/k.key': No such file or directory"
+	run -8 jwtool keygen --force -o nodir/k p256
+	assert_output "jwtool: keygen: cannot create 'nodir/k.key': No such file or directory"
+}
