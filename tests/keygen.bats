@@ -41,8 +41,10 @@ TYPES="ed25519 ed448 p256 p384 p521 secp256k1 rsa"
 		run -0 openssl pkey -in "$t.key" -noout -text
 		assert_line --partial "Private-Key"
 		run -0 openssl pkey -pubin -in "$t.pub" -noout -text
-		# the public key openssl derives is the one in the .pub file
+		# the public key openssl derives is the one in the .pub file,
+		# and openssl writes the private key back byte for byte
 		run -0 bash -c "openssl pkey -in $t.key -pubout | cmp - $t.pub"
+		run -0 bash -c "openssl pkey -in $t.key | cmp - $t.key"
 		run -0 head -1 "$t.key"
 		assert_output "-----BEGIN PRIVATE KEY-----"
 		run -0 head -1 "$t.pub"
