@@ -165,3 +165,15 @@ RFC8037_JWK='{"kty":"OKP","crv":"Ed25519","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZc
 	run -0 script -qec "jwtool jwk --public $KEYS/p256.pem" /dev/null
 	refute_output --partial "warning"
 }
+
+@test "RFC 8410 section 10.3: the Ed25519 private key is written back as given" {
+	printf '%s\n' '-----BEGIN PRIVATE KEY-----' \
+	    'MC4CAQAwBQYDK2VwBCIEINTuctv5E1hK1bbY8fdp+K06/nwoy/HU++CXqI9EdVhC' \
+	    '-----END PRIVATE KEY-----' > rfc8410.pem
+	run -0 jwtool jwk --format pem rfc8410.pem
+	assert_equal "$output" "$(cat rfc8410.pem)"
+	# and its public key as openssl derives it
+	run -0 jwtool jwk --format pem --public rfc8410.pem
+	assert_equal "$output" "$(openssl pkey -in rfc8410.pem -pubout)"
+	run -0 bash -c 'jwtool jwk rfc8410.pem | jwtool jwk --format pem - | cmp - rfc8410.pem'
+}

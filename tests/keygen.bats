@@ -305,3 +305,12 @@ TYPES="ed25519 ed448 p256 p384 p521 secp256k1 rsa"
 	run -8 jwtool keygen --force -o nodir/k p256
 	assert_output "jwtool: keygen: cannot create 'nodir/k.key': No such file or directory"
 }
+
+@test "a JWKS secret made by keygen signs and verifies" {
+	jwtool keygen --format jwks --kid s1 -o s secret
+	run -0 --separate-stderr jwtool sign -k s.key --sub a
+	local tok=$output
+	run -0 bash -c "jwtool decode '$tok' | jq -r .header.kid"
+	assert_output s1
+	run -0 jwtool verify -k s.key "$tok"
+}
