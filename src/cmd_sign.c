@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,7 +92,18 @@ push(const char ***v, size_t *n, const char *s)
 struct sign_args {
 	const char *from_decoded, *from_token, *output, *src;
 	int batch, keep_going, unsecured, force;
+	int piped;	/* no CLAIMS, but claims piped or redirected in */
 };
+
+/* 1 when standard input is a pipe or a regular file. */
+static int
+stdin_is_data(void)
+{
+	struct stat st;
+
+	return fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	    S_ISREG(st.st_mode));
+}
 
 /* Options that cannot go together, and stdin wanted twice. */
 static int
@@ -151,6 +163,8 @@ read_base(const struct sign_args *a, cJSON **header, cJSON **claims,
 	}
 	if (a->batch)
 		return JW_OK;
+	if (a->piped)
+		return claims_read_piped(claims);
 	if (a->src == NULL) {
 		*claims = cJSON_CreateObject();
 		return JW_OK;
@@ -261,6 +275,10 @@ cmd_sign(int argc, char **argv)
 		goto out;
 	}
 	a.src = optind < argc ? argv[optind] : NULL;
+	/* Claims piped or redirected in count as CLAIMS "-"; a terminal, a
+	 * socket or /dev/null does not (no waiting on an input never sent). */
+	a.piped = a.src == NULL && !a.batch && !a.from_decoded &&
+	    !a.from_token && !io_is_stdin(ko.src) && stdin_is_data();
 	if ((rc = check_args(&a, &ko, &s)) != JW_OK ||
 	    (rc = signspec_prepare(&s)) != JW_OK ||
 	    (rc = read_base(&a, &header, &claims, &base)) != JW_OK)

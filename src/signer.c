@@ -155,6 +155,26 @@ claims_read(const char *src, cJSON **out)
 }
 
 int
+claims_read_piped(cJSON **out)
+{
+	unsigned char *data;
+	size_t len, i;
+	int rc;
+
+	if ((rc = io_read("-", "claims", 0, &data, &len)) != JW_OK)
+		return rc;
+	for (i = 0; i < len && strchr(" \t\r\n", data[i]) != NULL; i++)
+		;
+	if (i == len) {		/* nothing piped in: no claims */
+		*out = cJSON_CreateObject();
+		rc = JW_OK;
+	} else
+		rc = parse_claims((const char *)data, len, out);
+	free(data);
+	return rc;
+}
+
+int
 decoded_read(const char *src, cJSON **header, cJSON **payload)
 {
 	unsigned char *data;

@@ -65,6 +65,8 @@ void signer_free(struct signer *sg);
 
 /* Read a JSON object of claims from SRC (a path, "-" or env:NAME). */
 int claims_read(const char *src, cJSON **out);
+/* Claims piped to stdin when no CLAIMS file is named: blank input is none. */
+int claims_read_piped(cJSON **out);
 /*
  * Read decode's JSON {"header": {...}, "payload": {...}} from SRC; header
  * may be absent (*header NULL then).  Caller frees both.  Returns JW_OK,

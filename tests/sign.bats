@@ -216,3 +216,28 @@ header() { jwtool decode --compact "$1" | jq -c .header; }
 	t=$(jwtool sign -k "$KEYS/set.jwks" --kid hs-1 --now $NOW)
 	run -0 jwtool verify -q -k "$KEYS/hs256.key" "$t"
 }
+
+@test "claims piped or redirected to stdin are read without -" {
+	t=$(echo '{"a":1}' | jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	assert_equal "$(payload "$t")" '{"a":1,"iat":1795867200}'
+	echo '{"b":2}' > c.json
+	t=$(jwtool sign -k "$KEYS/hs256.key" --no-iat < c.json)
+	assert_equal "$(payload "$t")" '{"b":2}'
+}
+
+@test "an empty pipe or /dev/null on stdin means no claims" {
+	t=$(true | jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	assert_equal "$(payload "$t")" '{"iat":1795867200}'
+	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW </dev/null)
+	assert_equal "$(payload "$t")" '{"iat":1795867200}'
+}
+
+@test "piped claims that are not an object are refused (exit 3)" {
+	run -3 bash -c "echo '[1]' | jwtool sign -k '$KEYS/hs256.key'"
+	assert_output "jwtool: sign: claims: expected a JSON object, got array"
+}
+
+@test "a key on stdin leaves piped input to the key" {
+	run -0 bash -c "jwtool sign -k - --now $NOW < '$KEYS/hs256.key'"
+	assert_equal "$(payload "$output")" '{"iat":1795867200}'
+}
