@@ -96,7 +96,7 @@ cmd_keygen(int argc, char **argv)
 	char *priv = NULL, *pub = NULL;
 	size_t privlen, publen;
 	unsigned long bits = 0, bytes = 0;
-	int c, force = 0, rc;
+	int c, force = 0, secret, rc;
 
 	opts_init(&o, options);
 	while ((c = opts_next(&o, argc, argv)) != -1) {
@@ -145,17 +145,17 @@ cmd_keygen(int argc, char **argv)
 		    "stdout)");
 	if (out[0] == '\0')
 		return jw_fail(JW_EUSAGE, "-o needs a file name prefix");
+	secret = strcmp(argv[optind], "secret") == 0;
+	if (fmt == 0)
+		fmt = secret ? KO_JWK : KO_PEM;
+	/* refused before a key is made: an RSA key takes a while */
+	if (fmt == KO_PEM && (kid != NULL || use != NULL || (alg != NULL &&
+	    !secret)))
+		return jw_fail(JW_EUSAGE, "--kid, --alg and --use are JWK "
+		    "members: add --format jwk or jwks");
 	if ((rc = keygen(argv[optind], (unsigned)bits, bytes, alg, &key)) !=
 	    JW_OK)
 		goto out;
-	if (fmt == 0)
-		fmt = key->kty == KTY_OCT ? KO_JWK : KO_PEM;
-	if (fmt == KO_PEM && (kid != NULL || use != NULL || (alg != NULL &&
-	    key->kty != KTY_OCT))) {
-		rc = jw_fail(JW_EUSAGE, "--kid, --alg and --use are JWK members: "
-		    "add --format jwk or jwks");
-		goto out;
-	}
 	if ((rc = key_set_members(key, kid, alg, use)) != JW_OK ||
 	    (rc = keyout_text(&key, 1, fmt, 1, &priv, &privlen)) != JW_OK)
 		goto out;

@@ -287,6 +287,10 @@ TYPES="ed25519 ed448 p256 p384 p521 secp256k1 rsa"
 @test "JWK members need a JWK format; a wrong --alg or --use is refused" {
 	run -2 jwtool keygen --kid a -o k p256
 	assert_output "jwtool: keygen: --kid, --alg and --use are JWK members: add --format jwk or jwks"
+	run -2 jwtool keygen --alg RS256 --format pem -o k rsa
+	assert_output "jwtool: keygen: --kid, --alg and --use are JWK members: add --format jwk or jwks"
+	run -2 jwtool keygen --use sig -o k ed25519
+	assert_output "jwtool: keygen: --kid, --alg and --use are JWK members: add --format jwk or jwks"
 	run -2 jwtool keygen --format jwk --alg RS256 -o k p256
 	assert_output "jwtool: keygen: --alg RS256 does not fit the P-256 private key (generated)"
 	run -2 jwtool keygen --format jwk --alg XX99 -o k p256
