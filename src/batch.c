@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -88,4 +89,30 @@ batch_verify_files(char *const *files, int n, const struct keyset *ks,
 			close(fd);
 	}
 	return rc != JW_OK ? rc : first;
+}
+
+int
+batch_verify_found(const char *text, size_t len, const struct keyset *ks,
+    const struct jwt_policy *p, found_fn *fn, void *arg, size_t *n,
+    size_t *valid)
+{
+	struct found *f = NULL;
+	struct verdict v;
+	struct jwt *t;
+	size_t i;
+	int first = JW_OK;
+
+	*n = find_tokens(text, len, &f);
+	*valid = 0;
+	for (i = 0; i < *n; i++) {
+		jwt_verify_text(text + f[i].off, f[i].len, ks, p, &v, &t);
+		fn(arg, &v, t, &f[i]);
+		*valid += v.status == JW_OK;
+		if (first == JW_OK)
+			first = v.status;
+		verdict_free(&v);
+		jwt_free(t);
+	}
+	free(f);
+	return first;
 }

@@ -2,6 +2,7 @@
 #ifndef JWTOOL_BATCH_H
 #define JWTOOL_BATCH_H
 
+#include "find.h"
 #include "jwt.h"
 
 /*
@@ -42,5 +43,18 @@ int batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 int batch_verify_files(char *const *files, int n, const struct keyset *ks,
     const struct jwt_policy *p, batch_fn *fn, void *arg,
     unsigned long *n_tokens, unsigned long *valid);
+
+/* Called with each verdict of batch_verify_found and where it was found. */
+typedef void found_fn(void *arg, const struct verdict *v,
+    const struct jwt *t, const struct found *at);
+
+/*
+ * Verify each token find_tokens finds in text[0..len), in order, and
+ * call fn with each verdict.  *n and *valid count them.  Returns the
+ * status of the first invalid token, or JW_OK (also when none is found).
+ */
+int batch_verify_found(const char *text, size_t len, const struct keyset *ks,
+    const struct jwt_policy *p, found_fn *fn, void *arg, size_t *n,
+    size_t *valid);
 
 #endif

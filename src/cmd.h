@@ -64,6 +64,15 @@ int keyopts_load_from(const struct keyopts *ko, const char *src,
     struct keyset **ks);
 
 /*
+ * Read the text named by ARG: a path, "-" or NULL for stdin, or, with
+ * literal_ok, the argument itself when no such file exists and it holds a
+ * '.'.  WHAT names it in messages ("token").  Returns JW_OK with *data
+ * (NUL-terminated, caller frees) or a status with a message.
+ */
+int read_text(const char *arg, const char *what, int literal_ok,
+    char **data, size_t *len);
+
+/*
  * Read the token named by ARG (a token, a path, "-" or NULL for stdin) and
  * parse it.  Returns JW_OK with *t, or a status with a message.
  */
@@ -74,6 +83,8 @@ cJSON *decode_payload(const struct jwt *t);
 
 /* Print a JSON value and a newline: pretty on a terminal unless compact. */
 void print_json(const cJSON *j, int compact);
+/* The same, with ANSI colours when color is set. */
+void print_json_color(const cJSON *j, int compact, int color);
 
 /* Parse --now, --leeway and time options into seconds. */
 int parse_time_opt(const char *opt, const char *arg, long long now,

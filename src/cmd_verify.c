@@ -45,6 +45,8 @@ static const struct opt options[] = {
 	  "print a JSON verdict instead of the payload", NULL },
 	{ "batch", OPT_BATCH, no_argument, NULL,
 	  "tokens one per line from stdin or FILEs: NDJSON", NULL },
+	{ "find", OPT_FIND, no_argument, NULL,
+	  "verify every token found in a log or other text", NULL },
 	{ "quiet", 'q', no_argument, NULL,
 	  "print nothing on stdout", NULL },
 	{ "compact", OPT_COMPACT, no_argument, NULL,
@@ -61,7 +63,7 @@ const struct cmd cmd_verify_def = {
 	"[--aud VALUE | --ignore-aud] [--sub VALUE] [--typ VALUE]\n"
 	"[--require CLAIMS] [--claim NAME=VALUE] [--expect FILE]\n"
 	"[--jws] [--json] [-q] [options] [TOKEN | FILE | -]\n"
-	"[--batch [FILE...]]",
+	"[--batch [FILE...]] [--find [FILE | -]]",
 	"Check the signature of a token with the algorithms the key allows\n"
 	"(never the token's own choice), then its header, exp, nbf, iat and\n"
 	"the claims asked for.  On success print the payload; on failure\n"
@@ -99,8 +101,27 @@ parse_algs(char *arg, const char **names, size_t max, size_t *n)
 struct out {
 	int quiet, json, compact, jws;
 	int warned;		/* the weak-key warning was given */
+	size_t column;		/* with --find: where the token starts */
+	const char *file;	/* with --find: the file searched, or NULL */
 	int status;		/* the status of the verdict shown last */
 };
+
+/* Verdict j with "column" after "line" (--find); j is consumed. */
+static cJSON *
+with_column(cJSON *j, size_t col)
+{
+	cJSON *n = cJSON_CreateObject(), *c;
+
+	while ((c = j->child) != NULL) {
+		cJSON_DetachItemViaPointer(j, c);
+		cJSON_AddItemToArray(n, c);	/* keeps its name */
+		if (strcmp(c->string, "line") == 0)
+			cJSON_AddItemToObject(n, "column", json_new_int(
+			    (long long)col));
+	}
+	cJSON_Delete(j);
+	return n;
+}
 
 /* Show the verdict on t (NULL: it did not parse); line > 0 in --batch. */
 static void
@@ -127,6 +148,8 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 			return;
 		j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
 		    decode_payload(t) : NULL, file, line);
+		if (line > 0 && o->column > 0)
+			j = with_column(j, o->column);
 		if (line > 0) {
 			s = json_print(j, 0);
 			puts(s);
@@ -167,6 +190,39 @@ verify_batch(struct out *o, char **files, int nfiles,
 	return rc;
 }
 
+static void
+report_found(void *arg, const struct verdict *v, const struct jwt *t,
+    const struct found *at)
+{
+	struct out *o = arg;
+
+	o->column = at->col;
+	report(o, v, t, o->file, at->line);
+}
+
+/* --find: every token found in a text, shown as --batch shows them. */
+static int
+verify_find(struct out *o, const char *arg, const struct keyset *ks,
+    const struct jwt_policy *pol)
+{
+	char *text;
+	size_t len, n, valid;
+	int rc;
+
+	if ((rc = read_text(arg, "text", 0, &text, &len)) != JW_OK)
+		return rc;
+	o->file = arg == NULL || io_is_stdin(arg) ? NULL : arg;
+	rc = batch_verify_found(text, len, ks, pol, report_found, o, &n,
+	    &valid);
+	free(text);
+	if (n == 0)
+		return jw_fail(JW_EMALFORMED, "no token found in %s", o->file ?
+		    jw_quote(o->file, strlen(o->file), 60) : "stdin");
+	jw_note("%zu token%s found: %zu valid, %zu invalid", n, n == 1 ? "" :
+	    "s", valid, n - valid);
+	return rc;
+}
+
 int
 cmd_verify(int argc, char **argv)
 {
@@ -178,7 +234,7 @@ cmd_verify(int argc, char **argv)
 	struct jwt *t = NULL;
 	struct verdict v = { 0 };
 	const char *algs[32], *now_arg = NULL, *in;
-	int c, rc, batch = 0;
+	int c, rc, batch = 0, find = 0;
 
 	pol.algs = algs;
 	opts_init(&op, options);
@@ -240,6 +296,9 @@ cmd_verify(int argc, char **argv)
 		case OPT_BATCH:
 			batch = 1;
 			break;
+		case OPT_FIND:
+			find = 1;
+			break;
 		case 'q':
 			o.quiet = 1;
 			break;
@@ -272,6 +331,10 @@ cmd_verify(int argc, char **argv)
 		jw_fail(rc, "-q and --json: choose one");
 		goto out;
 	}
+	if (batch && find) {
+		jw_fail(rc, "give --batch or --find, not both");
+		goto out;
+	}
 	if (!batch && argc - optind > 1) {
 		jw_fail(rc, "expected one token, got %d arguments (--batch "
 		    "reads many)", argc - optind);
@@ -293,6 +356,9 @@ cmd_verify(int argc, char **argv)
 		goto out;
 	if (batch)
 		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol);
+	else if (find)
+		rc = verify_find(&o, optind < argc ? argv[optind] : NULL, ks,
+		    &pol);
 	else if ((rc = read_token(optind < argc ? argv[optind] : NULL,
 	    &t)) == JW_OK) {
 		jwt_verify(t, ks, &pol, &v);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "color.h"
 #include "io.h"
 #include "json.h"
 #include "timeutil.h"
@@ -99,31 +100,44 @@ keyopts_load_from(const struct keyopts *ko, const char *src,
 }
 
 int
-read_token(const char *arg, struct jwt **t)
+read_text(const char *arg, const char *what, int literal_ok, char **data,
+    size_t *len)
 {
-	unsigned char *data = NULL;
-	const char *tok;
-	size_t len, toklen;
+	unsigned char *d;
 	struct stat st;
 	int rc;
 
 	if (arg == NULL || io_is_stdin(arg)) {
 		if (arg == NULL && isatty(STDIN_FILENO))
-			return jw_fail(JW_EUSAGE, "no token: give it as an "
-			    "argument, a file, or on stdin");
-		rc = io_read("-", "token", 0, &data, &len);
-	} else if (stat(arg, &st) == 0) {
-		rc = io_read(arg, "token", 0, &data, &len);
-	} else if (strchr(arg, '.') != NULL) {
-		jwt_unwrap(arg, strlen(arg), &tok, &toklen);
-		return jwt_parse(tok, toklen, t);
+			return jw_fail(JW_EUSAGE, "no %s: give it as an "
+			    "argument, a file, or on stdin", what);
+		rc = io_read("-", what, 0, &d, len);
+	} else if (!literal_ok || stat(arg, &st) == 0)
+		rc = io_read(arg, what, 0, &d, len);
+	else if (strchr(arg, '.') != NULL) {
+		*data = xstrdup(arg);
+		*len = strlen(arg);
+		return JW_OK;
 	} else
-		return jw_fail(JW_EIO, "cannot open token file '%s': no such "
-		    "file, and it is not a token", jw_quote(arg, strlen(arg),
-		    40));
-	if (rc != JW_OK)
+		return jw_fail(JW_EIO, "cannot open %s file '%s': no such "
+		    "file, and it is not a token", what, jw_quote(arg,
+		    strlen(arg), 40));
+	if (rc == JW_OK)
+		*data = (char *)d;
+	return rc;
+}
+
+int
+read_token(const char *arg, struct jwt **t)
+{
+	char *data;
+	const char *tok;
+	size_t len, toklen;
+	int rc;
+
+	if ((rc = read_text(arg, "token", 1, &data, &len)) != JW_OK)
 		return rc;
-	jwt_unwrap((const char *)data, len, &tok, &toklen);
+	jwt_unwrap(data, len, &tok, &toklen);
 	rc = jwt_parse(tok, toklen, t);
 	free(data);
 	return rc;
@@ -132,8 +146,20 @@ read_token(const char *arg, struct jwt **t)
 void
 print_json(const cJSON *j, int compact)
 {
+	print_json_color(j, compact, 0);
+}
+
+void
+print_json_color(const cJSON *j, int compact, int color)
+{
 	char *s = json_print(j, !compact && isatty(STDOUT_FILENO));
 
+	if (color) {
+		char *c = color_json(s);
+
+		free(s);
+		s = c;
+	}
 	fputs(s, stdout);
 	fputc('\n', stdout);
 	free(s);

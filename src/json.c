@@ -19,6 +19,7 @@ struct scan {
 	struct span *nums;
 	size_t nnums, capnums;
 	int status;
+	int allow_dups;		/* keep duplicate member names */
 };
 
 static int
@@ -313,9 +314,8 @@ name_cmp(const void *a, const void *b)
 	    (*(cJSON *const *)b)->string);
 }
 
-/* First duplicated member name of object o, or NULL. */
-static const char *
-find_duplicate(const cJSON *o)
+const char *
+json_find_duplicate(const cJSON *o)
 {
 	cJSON *c, *d, **v;
 	size_t n = 0, k;
@@ -363,7 +363,8 @@ fixup(struct scan *sc, cJSON *item, size_t *k)
 		    sp.len);
 		return 0;
 	}
-	if (cJSON_IsObject(item) && (dup = find_duplicate(item)) != NULL)
+	if (cJSON_IsObject(item) && !sc->allow_dups &&
+	    (dup = json_find_duplicate(item)) != NULL)
 		return sc->status = jw_fail(JW_EMALFORMED, "%s: duplicate member "
 		    "'%s'", sc->what, jw_quote(dup, strlen(dup), 40));
 	for (c = item->child; c != NULL; c = c->next)
@@ -372,11 +373,12 @@ fixup(struct scan *sc, cJSON *item, size_t *k)
 	return 0;
 }
 
-int
-json_parse(const char *text, size_t len, const char *what, cJSON **out)
+static int
+parse(const char *text, size_t len, const char *what, int allow_dups,
+    cJSON **out)
 {
 	struct scan sc = { (const unsigned char *)text, len, 0, what, NULL, 0,
-	    0, JW_OK };
+	    0, JW_OK, allow_dups };
 	cJSON *root = NULL;
 	const char *end = NULL;
 	char *copy;
@@ -412,6 +414,18 @@ out:
 	}
 	*out = root;
 	return JW_OK;
+}
+
+int
+json_parse(const char *text, size_t len, const char *what, cJSON **out)
+{
+	return parse(text, len, what, 0, out);
+}
+
+int
+json_parse_dups(const char *text, size_t len, const char *what, cJSON **out)
+{
+	return parse(text, len, what, 1, out);
 }
 
 int

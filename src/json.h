@@ -20,6 +20,15 @@
  */
 int json_parse(const char *text, size_t len, const char *what, cJSON **out);
 
+/*
+ * json_parse, except that duplicate member names are kept (json_get finds
+ * the first).  Only for showing a token the strict parse rejects.
+ */
+int json_parse_dups(const char *text, size_t len, const char *what,
+    cJSON **out);
+/* The first member name that object o holds twice, or NULL. */
+const char *json_find_duplicate(const cJSON *o);
+
 /* 1 when text[0..len) is a JSON number literal (RFC 8259). */
 int json_number_syntax(const char *text, size_t len);
 

@@ -166,4 +166,16 @@ cJSON *verdict_json(const struct verdict *v, const struct jwt *t,
 /* Claim NAME as a NumericDate: 1 present and valid, 0 absent, -1 bad. */
 int jwt_numeric_date(const cJSON *obj, const char *name, long long *t);
 
+/*
+ * Parse a token the way lenient libraries do, so that inspect can show a
+ * token jwt_parse rejects: base64 padding, '+' and '/', non-canonical
+ * trailing bits and duplicate member names are accepted, and each is
+ * described in issues[0..*nissues) (free with jwt_issues_free).  Anything
+ * else jwt_parse rejects is still rejected.  Returns JW_OK with *out, or
+ * JW_EMALFORMED without a useful message (report jwt_parse's).
+ */
+int jwt_parse_lenient(const char *text, size_t len, struct jwt **out,
+    char ***issues, size_t *nissues);
+void jwt_issues_free(char **issues, size_t n);
+
 #endif

@@ -812,8 +812,14 @@ detect(const struct src *s)
 
 	while (p < q && isspace(*p))
 		p++;
-	if (p < q && *p == '{')
-		return KF_JWK;	/* JWK or JWKS: load_json tells */
+	/*
+	 * JWK or JWKS (load_json tells): JSON is UTF-8 text, so a binary
+	 * secret that happens to start with '{' (one random secret in 256)
+	 * is still a secret.
+	 */
+	if (p < q && *p == '{' && memchr(s->data, '\0', s->len) == NULL &&
+	    json_utf8_valid((const char *)s->data, s->len))
+		return KF_JWK;
 	if (find(s->data, s->len, "-----BEGIN ") != NULL)
 		return KF_PEM;
 	if (looks_like_der(s->data, s->len))

@@ -235,3 +235,52 @@ time_format_span(long long secs, char *buf, size_t n)
 		snprintf(buf, n, "%llds", s);
 	return buf;
 }
+
+const char *
+time_format_duration(long long secs, char *buf, size_t n)
+{
+	long long d, h, m, s;
+
+	if (secs < 0)
+		secs = -secs;
+	d = secs / 86400;
+	h = secs % 86400 / 3600;
+	m = secs % 3600 / 60;
+	s = secs % 60;
+	if (d >= 730)
+		snprintf(buf, n, "%lld years", d / 365);
+	else if (d > 0 && h > 0)
+		snprintf(buf, n, "%lld day%s %lldh", d, d == 1 ? "" : "s", h);
+	else if (d > 0)
+		snprintf(buf, n, "%lld day%s", d, d == 1 ? "" : "s");
+	else if (h > 0 && m > 0)
+		snprintf(buf, n, "%lldh %lldm", h, m);
+	else if (h > 0)
+		snprintf(buf, n, "%lldh", h);
+	else if (m > 0 && s > 0)
+		snprintf(buf, n, "%lldm %llds", m, s);
+	else if (m > 0)
+		snprintf(buf, n, "%lldm", m);
+	else
+		snprintf(buf, n, "%llds", s);
+	return buf;
+}
+
+const char *
+time_format_local(long long t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char z[8];
+	size_t k;
+
+	tzset();
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(z, sizeof(z), "%z", &tm) != 5) {
+		snprintf(buf, n, "%lld", t);
+		return buf;
+	}
+	k = strftime(buf, n, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + k, n - k, "%.3s:%.2s", z, z + 3);
+	return buf;
+}

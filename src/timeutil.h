@@ -39,4 +39,16 @@ const char *time_format_utc(long long t, char *buf, size_t n);
 /* "3h 2m", "2 days 4h", "45s" into buf. */
 const char *time_format_span(long long secs, char *buf, size_t n);
 
+/*
+ * The span |secs| for a person, its two largest units without a zero
+ * second unit: "3 days", "1 day 4h", "2h 13m", "5m", "45s", "0s"; two
+ * years or more in whole 365-day years: "56 years".
+ */
+const char *time_format_duration(long long secs, char *buf, size_t n);
+/*
+ * t in the local time zone (TZ) with its offset, RFC 3339:
+ * "2026-11-28T13:00:00+01:00"; buf at least 32 bytes.
+ */
+const char *time_format_local(long long t, char *buf, size_t n);
+
 #endif

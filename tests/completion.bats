@@ -284,3 +284,14 @@ sorted() {
 	run -0 fcomp 'jwtool jwk a'
 	assert_output a.pem
 }
+
+@test "bash: decode and inspect complete --color, --date and --fail-on values" {
+	run -0 bcomp 'jwtool decode --color '
+	assert_output "$(printf "%s\n" auto always never)"
+	run -0 bcomp 'jwtool inspect --date '
+	assert_output "$(printf "%s\n" utc local)"
+	run -0 bcomp 'jwtool inspect --fail-on w'
+	assert_output warning
+	run -0 bcomp 'jwtool inspect --exp'
+	assert_output -- --expires-within
+}

@@ -214,8 +214,14 @@ readme_block() {
 	local steps=$output
 	jwtool sign -k "$KEYS/hs256.key" --sub alice --exp 2000000000 > token
 	printf 'Authorization: Bearer %s\n' "$(cat token)" > request.txt
+	printf 'GET /a HTTP/1.1\nAuthorization: Bearer %s\n' "$(cat token)" > app.log
 	TOKEN=$(cat token) run -0 --separate-stderr bash -e -o pipefail -c "$steps"
 	assert_line --index 0 --regexp '^\{"header":\{"alg":"HS256".*"payload":\{"sub":"alice",'
 	assert_line --index 1 --regexp '^\{"header":.*"payload":\{"sub":"alice",'
 	assert_line --index 2 2000000000
+	assert_line --index 3 'Header'
+	assert_line '  sub  subject          "alice"'
+	assert_line --regexp '^  exp  expiration time  2000000000 \(2033-05-18T03:33:20Z, expires in [0-9]+ years\)$'
+	assert_line 'Token at line 2, column 23'
+	assert_equal "$(grep -c '^Findings$' <<<"$output")" 2
 }

@@ -110,3 +110,16 @@ load helpers/common
 	run -7 jwtool sign -k "$KEYS/hs256.key" --alg HS512
 	refute_output --partial "$secret"
 }
+
+@test "a binary secret that starts with '{' is a secret, not a broken JWK" {
+	# one random secret in 256 starts with '{'; JSON is UTF-8 text
+	printf '{\377\376\001%s' "$(head -c 28 /dev/zero | tr '\0' 'k')" > brace.key
+	t=$(hs256 '{"alg":"HS256"}' '{"sub":"x"}' brace.key)
+	run -0 jwtool verify -k brace.key "$t"
+	assert_output '{"sub":"x"}'
+	run -0 jwtool verify -k brace.key --key-format raw "$t"
+	# text that starts with '{' is still read as JSON
+	printf '{"kty":"oct",' > text.jwk
+	run -7 jwtool verify -k text.jwk "$t"
+	assert_output --partial "jwtool: verify: key 'text.jwk': key: invalid JSON"
+}

@@ -2,7 +2,8 @@
 # run.sh BUILD_DIR - run every test runner against BUILD_DIR: the C unit
 # tests (TAP) and the Bats suites (TAP).  Ends with the real totals:
 #   tests: N passed, N failed[, N skipped]
-# and exits non-zero when anything failed.
+# and exits non-zero when anything failed.  A unit test binary that exits
+# non-zero without reporting a failure (a crash) counts as one failure.
 set -u
 b=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,19 +15,24 @@ trap 'rm -f "$log"' EXIT
 # count LABEL: read TAP on stdin, echo it, add its results to the totals;
 # planned tests that never reported count as failures.
 count() {
-	local label=$1 plan=0 seen=0 line
+	local label=$1 plan=0 seen=0 failed=0 code=0 line
 	while IFS= read -r line; do
 		printf '%s\n' "$line"
 		case $line in
 		1..*) plan=${line#1..} ;;
 		"ok "*"# skip"*|"ok "*"# SKIP"*) skip=$((skip + 1)); seen=$((seen + 1)) ;;
 		"ok "*) pass=$((pass + 1)); seen=$((seen + 1)) ;;
-		"not ok "*) fail=$((fail + 1)); seen=$((seen + 1)) ;;
+		"not ok "*) fail=$((fail + 1)); failed=$((failed + 1)); seen=$((seen + 1)) ;;
+		"# exit "*) code=${line#\# exit } ;;
 		esac
 	done
 	if [ "$plan" -gt "$seen" ]; then
 		echo "# $label: $((plan - seen)) planned tests did not run"
 		fail=$((fail + plan - seen))
+	elif [ "$code" != 0 ] && [ "$failed" -eq 0 ]; then
+		# a crash (a sanitizer report, an abort) before the plan
+		echo "# $label: exited with status $code"
+		fail=$((fail + 1))
 	fi
 }
 
