@@ -162,6 +162,32 @@ dir_len(const char *path)
 	return slash == NULL ? 0 : (size_t)(slash - path) + 1;
 }
 
+/*
+ * A device or FIFO is written where it is: renaming a file over it would
+ * replace /dev/null or /dev/stdout with a regular file.
+ */
+static int
+stream_open(const char *path, int follow, struct io_atomic **out)
+{
+	struct io_atomic *a;
+	int fd;
+
+	if ((fd = open(path, O_WRONLY | O_CLOEXEC | (follow ? 0 :
+	    O_NOFOLLOW))) == -1)
+		return jw_fail(JW_EIO, "cannot write '%s': %s",
+		    jw_quote(path, strlen(path), 60), strerror(errno));
+	a = xcalloc(1, sizeof(*a));
+	a->path = xstrdup(path);
+	if ((a->fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		io_atomic_abort(a);
+		return jw_fail(JW_EIO, "cannot write '%s': %s",
+		    jw_quote(path, strlen(path), 60), strerror(errno));
+	}
+	*out = a;
+	return JW_OK;
+}
+
 int
 io_atomic_open(const char *path, int force, struct io_atomic **out)
 {
@@ -177,6 +203,18 @@ io_atomic_open(const char *path, int force, struct io_atomic **out)
 		    jw_quote(path, strlen(path), 60));
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return jw_fail(JW_EIO, "cannot write '%s': it is a directory",
+		    jw_quote(path, strlen(path), 60));
+	if (lstat(path, &st) == 0 && (S_ISCHR(st.st_mode) ||
+	    S_ISFIFO(st.st_mode)))
+		return stream_open(path, 0, out);
+	/* /dev/stdout, /dev/fd/N: links under /dev to a stream */
+	if (strncmp(path, "/dev/", 5) == 0 && S_ISLNK(st.st_mode) &&
+	    stat(path, &st) == 0 && (S_ISCHR(st.st_mode) ||
+	    S_ISFIFO(st.st_mode)))
+		return stream_open(path, 1, out);
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISLNK(st.st_mode))
+		return jw_fail(JW_EIO, "cannot write '%s': not a regular file",
 		    jw_quote(path, strlen(path), 60));
 	if (!force && lstat(path, &st) == 0)
 		return jw_fail(JW_EIO, "'%s' exists; files are never "
@@ -263,6 +301,17 @@ io_atomic_commit(struct io_atomic *a)
 	char *dir;
 
 	a->fp = NULL;
+	if (a->tmp == NULL) {	/* a device or FIFO: nothing to put in place */
+		if (fflush(fp) != 0 || ferror(fp))
+			e = errno ? errno : EIO;
+		if (fclose(fp) != 0 && e == 0)
+			e = errno;
+		if (e != 0)
+			rc = jw_fail(JW_EIO, "cannot write '%s': %s", q,
+			    strerror(e));
+		io_atomic_abort(a);
+		return rc;
+	}
 	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) == -1)
 		e = errno ? errno : EIO;
 	if (fclose(fp) != 0 && e == 0)

@@ -54,12 +54,14 @@ int io_is_stdin(const char *src);
  * never replaced (the final step is link(2), which cannot overwrite); with
  * force it is replaced in one rename(2), and a symbolic link at PATH is
  * replaced, not followed.  Until the commit PATH is untouched, and on any
- * failure no temporary file remains.
+ * failure no temporary file remains.  A character device or a FIFO at PATH
+ * (/dev/stdout, /dev/null, a named pipe) is written in place, never
+ * replaced; other special files are refused.
  */
 struct io_atomic {
 	FILE *fp;		/* write here */
 	char *path;
-	char *tmp;
+	char *tmp;		/* NULL when writing a device or FIFO in place */
 	int force;
 };
 

@@ -92,3 +92,34 @@ setup() {
 	assert_output "jwtool: sign: cannot create a file next to 'f/out.jwt': Not a directory"
 	assert_equal "$(cat f)" x
 }
+
+@test "a character device is written in place, never replaced, even with --force" {
+	mknod null c 1 3
+	run -0 --separate-stderr jwtool sign -k "$KEYS/hs256.key" -o null --force
+	assert_output ""
+	run -0 stat -c %F null
+	assert_output "character special file"
+}
+
+@test "a FIFO is written in place" {
+	mkfifo pipe
+	timeout 10 cat pipe > got &
+	run -0 jwtool sign -k "$KEYS/hs256.key" --now $NOW -o pipe
+	wait
+	run -0 stat -c %F pipe
+	assert_output "fifo"
+	assert_equal "$(cat got)" "$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)"
+}
+
+@test "-o /dev/stdout writes to a pipe on stdout" {
+	run -0 bash -c "jwtool sign -k '$KEYS/hs256.key' --now $NOW -o /dev/stdout | cat"
+	assert_output "$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)"
+}
+
+@test "a socket is refused, not replaced (exit 8)" {
+	"$PYTHON" -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")'
+	run -8 jwtool sign -k "$KEYS/hs256.key" -o sock --force
+	assert_output "jwtool: sign: cannot write 'sock': not a regular file"
+	run -0 stat -c %F sock
+	assert_output "socket"
+}
