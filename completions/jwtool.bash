@@ -5,6 +5,7 @@
 #   jwtool --list-commands      NAME<TAB>SUMMARY
 #   jwtool --list-options CMD   OPTION<TAB>ARG<TAB>HINT<TAB>HELP
 #   jwtool --list-algorithms    NAME<TAB>DESCRIPTION
+#   jwtool --list-operands CMD  HINT of the operands ("file" or words)
 # HINT says what an option's value is: "file", "alg", a space-separated
 # list of words, or empty when nothing can be offered.
 # Works with bash-completion loaded (better handling of '=' and ':') and
@@ -107,7 +108,12 @@ _jwtool()
 		_jwtool_reply "$(cut -f1 <<<"$table")" "$cur"
 		return 0
 	fi
-	# Operands are tokens or files.
+	# Operands are tokens or files, or words (keygen's key types).
+	hint=$("$jw" --list-operands "$cmd" 2>/dev/null)
+	if [[ -n $hint && $hint != file ]]; then
+		_jwtool_value "$jw" "$hint" "$cur"
+		return 0
+	fi
 	_jwtool_files "$cur"
 }
 

@@ -4,6 +4,7 @@
 #   jwtool --list-commands      NAME<TAB>SUMMARY
 #   jwtool --list-options CMD   OPTION<TAB>ARG<TAB>HINT<TAB>HELP
 #   jwtool --list-algorithms    NAME<TAB>DESCRIPTION
+#   jwtool --list-operands CMD  HINT of the operands ("file" or words)
 # HINT says what an option's value is: "file", "alg", a space-separated
 # list of words, or empty when nothing can be offered.
 
@@ -33,8 +34,13 @@ complete -c jwtool -n '__fish_seen_subcommand_from help' -a '(__jwtool_commands)
 
 for cmd in (__jwtool_commands | string replace -r '\t.*' '')
     set -l cond "__fish_seen_subcommand_from $cmd"
-    # Operands are tokens or files.
-    complete -c jwtool -n $cond -F
+    # Operands are tokens or files, or words (keygen's key types).
+    set -l operands (command jwtool --list-operands $cmd 2>/dev/null)
+    if test -n "$operands" -a "$operands" != file
+        complete -c jwtool -n $cond -x -a "$operands"
+    else
+        complete -c jwtool -n $cond -F
+    end
     command jwtool --list-options $cmd 2>/dev/null | while read -l -d \t opt arg hint help
         set -l flag -s (string sub -s 2 -- $opt)
         if string match -q -- '--*' $opt

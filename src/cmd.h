@@ -19,12 +19,14 @@ struct cmd {
 };
 
 extern const struct cmd cmd_sign_def, cmd_verify_def, cmd_decode_def,
-    cmd_inspect_def;
+    cmd_inspect_def, cmd_keygen_def, cmd_jwk_def;
 
 int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_decode(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
+int cmd_keygen(int argc, char **argv);
+int cmd_jwk(int argc, char **argv);
 
 /* Key options shared by sign and verify. */
 struct keyopts {
@@ -57,6 +59,9 @@ struct keyopts {
 int keyopts_handle(struct keyopts *ko, int c, const char *arg);
 /* Load the keys named by --key or --secret. */
 int keyopts_load(const struct keyopts *ko, struct keyset **ks);
+/* Load the keys of SRC with --key-format and --passphrase-file of ko. */
+int keyopts_load_from(const struct keyopts *ko, const char *src,
+    struct keyset **ks);
 
 /*
  * Read the text named by ARG: a path, "-" or NULL for stdin, or, with

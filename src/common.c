@@ -80,6 +80,13 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 	if (ko->src == NULL)
 		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
 		    "env:NAME)");
+	return keyopts_load_from(ko, ko->src, ks);
+}
+
+int
+keyopts_load_from(const struct keyopts *ko, const char *src,
+    struct keyset **ks)
+{
 	if (ko->passfile != NULL) {
 		unsigned char *pass;
 		size_t len;
@@ -87,12 +94,11 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 
 		if ((rc = read_passphrase(ko->passfile, &pass, &len)) != JW_OK)
 			return rc;
-		rc = keys_load_pass(ko->src, ko->fmt, (const char *)pass, len,
-		    ks);
+		rc = keys_load_pass(src, ko->fmt, (const char *)pass, len, ks);
 		io_free(pass, 1);
 		return rc;
 	}
-	return keys_load(ko->src, ko->fmt, ks);
+	return keys_load(src, ko->fmt, ks);
 }
 
 int

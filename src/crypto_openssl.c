@@ -11,6 +11,7 @@
 #include <openssl/core_names.h>
 #include <openssl/decoder.h>
 #include <openssl/ec.h>
+#include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
@@ -926,6 +927,85 @@ free_key(void *pkey)
 	EVP_PKEY_free(pkey);
 }
 
+static int
+generate(int type, const char *crv, unsigned bits, void **pkey,
+    struct ossl_keyinfo *info)
+{
+	EVP_PKEY_CTX *ctx = NULL;
+	EVP_PKEY *pk = NULL;
+	const struct curve *c;
+	int rc = -1;
+
+	*pkey = NULL;
+	memset(info, 0, sizeof(*info));
+	switch (type) {
+	case OSSL_T_RSA:
+		if (bits < 2048 || bits > RSA_MAX_BITS)
+			return say(-1, "RSA keys of %u bits are not made", bits);
+		if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, "RSA", NULL)) ==
+		    NULL || EVP_PKEY_keygen_init(ctx) != 1 ||
+		    EVP_PKEY_CTX_set_rsa_keygen_bits(ctx, (int)bits) != 1)
+			goto fail;
+		break;
+	case OSSL_T_EC:
+		if ((c = curve_by_jose(crv)) == NULL)
+			return say(-1, "unsupported EC curve '%s'", crv);
+		if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, "EC", NULL)) ==
+		    NULL || EVP_PKEY_keygen_init(ctx) != 1 ||
+		    EVP_PKEY_CTX_set_group_name(ctx, c->ossl) != 1)
+			goto fail;
+		break;
+	case OSSL_T_ED448:
+		if ((ctx = EVP_PKEY_CTX_new_from_name(NULL, "ED448", NULL)) ==
+		    NULL || EVP_PKEY_keygen_init(ctx) != 1)
+			goto fail;
+		break;
+	default:
+		return say(-1, "cannot generate this key type");
+	}
+	if (EVP_PKEY_generate(ctx, &pk) != 1)
+		goto fail;
+	if ((rc = describe(pk, info)) != 0) {
+		EVP_PKEY_free(pk);
+		goto out;
+	}
+	*pkey = pk;
+	rc = 0;
+	goto out;
+fail:
+	rc = fail("key generation failed");
+out:
+	EVP_PKEY_CTX_free(ctx);
+	return rc;
+}
+
+static int
+to_pem(void *pkey, int with_private, ossl_emit_fn emit, void *ctx)
+{
+	EVP_PKEY *pk = pkey;
+	OSSL_ENCODER_CTX *ec;
+	struct ossl_keyinfo info;
+	unsigned char *text = NULL;
+	size_t len = 0;
+	int priv;
+
+	if (describe(pk, &info) != 0)
+		return -1;
+	priv = with_private && info.priv;
+	ec = OSSL_ENCODER_CTX_new_for_pkey(pk, priv ? EVP_PKEY_KEYPAIR :
+	    EVP_PKEY_PUBLIC_KEY, "PEM", priv ? "PrivateKeyInfo" :
+	    "SubjectPublicKeyInfo", NULL);
+	if (ec == NULL || OSSL_ENCODER_CTX_get_num_encoders(ec) == 0 ||
+	    !OSSL_ENCODER_to_data(ec, &text, &len)) {
+		OSSL_ENCODER_CTX_free(ec);
+		return fail("cannot encode the key as PEM");
+	}
+	OSSL_ENCODER_CTX_free(ec);
+	emit(ctx, "PEM", text, len);
+	OPENSSL_clear_free(text, len);
+	return 0;
+}
+
 static const struct ossl_backend api = {
 	OSSL_BACKEND_ABI,
 	hmac,
@@ -936,6 +1016,8 @@ static const struct ossl_backend api = {
 	verify,
 	free_key,
 	error,
+	generate,
+	to_pem,
 };
 
 /*

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "crypto.h"
+#include "keygen.h"
 #include "util.h"
 
 #ifndef JWTOOL_VERSION
@@ -18,6 +19,8 @@ static const struct cmd *const cmds[] = {
 	&cmd_verify_def,
 	&cmd_decode_def,
 	&cmd_inspect_def,
+	&cmd_keygen_def,
+	&cmd_jwk_def,
 };
 
 #define NCMDS (sizeof(cmds) / sizeof(cmds[0]))
@@ -106,6 +109,19 @@ main(int argc, char **argv)
 		for (i = 0; (a = alg_at(i)) != NULL; prev = a, i++)
 			if (prev == NULL || strcmp(prev->name, a->name) != 0)
 				printf("%s\t%s\n", a->name, a->desc);
+		return finish(0);
+	}
+	if (strcmp(name, "--list-operands") == 0) {	/* for completions */
+		if (argc < 3)
+			return finish(jw_fail(JW_EUSAGE, "--list-operands "
+			    "needs a command"));
+		if ((c = find_cmd(argv[2])) == NULL)
+			return finish(jw_fail(JW_EUSAGE, "unknown command '%s' "
+			    "(see jwtool --help)", jw_quote(argv[2],
+			    strlen(argv[2]), 30)));
+		/* keygen's operand is a key type; the others' a file */
+		printf("%s\n", c == &cmd_keygen_def ? keygen_type_names() :
+		    "file");
 		return finish(0);
 	}
 	if (strcmp(name, "--list-options") == 0 || strcmp(name, "help") == 0) {

@@ -44,7 +44,9 @@ enum {
 	OPT_BITS, OPT_BYTES, OPT_FORMAT, OPT_USE, OPT_FORCE, OPT_PUBLIC,
 	OPT_THUMBPRINT,
 	/* bulk */
-	OPT_JOBS
+	OPT_JOBS,
+	/* jwk */
+	OPT_THUMBPRINT_URI
 };
 
 /* Entries every command shares. */

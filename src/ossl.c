@@ -254,6 +254,38 @@ ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
 	return JW_OK;
 }
 
+int
+ossl_key_generate(int type, const char *crv, unsigned bits, struct key **out)
+{
+	const struct ossl_backend *b = ossl_get();
+	struct ossl_keyinfo info;
+	void *pkey = NULL;
+
+	*out = NULL;
+	if (b == NULL)
+		return JW_EKEY;
+	if (b->generate(type, crv, bits, &pkey, &info) != 0)
+		return jw_fail(JW_EKEY, "%s", b->error());
+	return wrap(b, pkey, &info, "generated", "generated", out);
+}
+
+int
+ossl_key_pem(const struct key *key, int with_private, ossl_emit_fn emit,
+    void *ctx)
+{
+	const struct ossl_backend *b = ossl_get();
+
+	if (b == NULL)
+		return JW_EKEY;
+	if (key->pkey == NULL)
+		return jw_fail(JW_EKEY, "the %s cannot be written as PEM",
+		    key_describe(key));
+	if (b->to_pem(key->pkey, with_private, emit, ctx) != 0)
+		return jw_fail(JW_EKEY, "cannot write the %s as PEM: %s",
+		    key_describe(key), b->error());
+	return JW_OK;
+}
+
 void
 ossl_key_free(void *pkey)
 {

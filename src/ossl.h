@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define OSSL_BACKEND_ABI 2
+#define OSSL_BACKEND_ABI 3
 #define OSSL_BACKEND_FILE "jwtool-openssl.so"
 #define OSSL_BACKEND_SYMBOL "jwtool_openssl_backend"
 
@@ -113,6 +113,20 @@ struct ossl_backend {
 	void (*free_key)(void *pkey);
 	/* The reason for the last failure. */
 	const char *(*error)(void);
+	/*
+	 * Generate a key of type (RSA of bits bits, EC on curve crv, Ed448)
+	 * into *pkey, described in info.
+	 */
+	int (*generate)(int type, const char *crv, unsigned bits, void **pkey,
+	    struct ossl_keyinfo *info);
+	/*
+	 * Call emit once with name "PEM" and the PEM text of pkey: PKCS#8
+	 * PrivateKeyInfo, unencrypted, when with_private and the key has a
+	 * private part, else SubjectPublicKeyInfo.  The text is wiped after
+	 * the call.
+	 */
+	int (*to_pem)(void *pkey, int with_private, ossl_emit_fn emit,
+	    void *ctx);
 };
 
 typedef const struct ossl_backend *(*ossl_backend_fn)(void);
@@ -145,5 +159,14 @@ int ossl_key_export(const struct key *key, int with_private,
     ossl_emit_fn emit, void *ctx);
 /* Release a backend key. */
 void ossl_key_free(void *pkey);
+/*
+ * Generate a key (OSSL_T_RSA with bits, OSSL_T_EC on JOSE curve crv,
+ * OSSL_T_ED448); JW_OK or JW_EKEY.
+ */
+int ossl_key_generate(int type, const char *crv, unsigned bits,
+    struct key **out);
+/* Emit the PEM text of a backend key (see to_pem); JW_OK or JW_EKEY. */
+int ossl_key_pem(const struct key *key, int with_private, ossl_emit_fn emit,
+    void *ctx);
 
 #endif

@@ -76,3 +76,30 @@ loads() {
 	run -7 bin/jwtool sign -k "$KEYS/rsa2048.pem"
 	assert_output "jwtool: sign: key '$KEYS/rsa2048.pem': the OpenSSL backend (jwtool-openssl.so) does not match this jwtool"
 }
+
+@test "keygen secret and ed25519, and jwk of Ed25519 keys, never load the backend" {
+	loads jwtool keygen -o - secret
+	assert_equal $LOADED 0
+	loads jwtool keygen -o e ed25519
+	assert_equal $LOADED 0
+	loads jwtool keygen --format jwks --kid auto -o j ed25519
+	assert_equal $LOADED 0
+	loads jwtool jwk --format pem e.key
+	assert_equal $LOADED 0
+	loads jwtool jwk --thumbprint e.pub
+	assert_equal $LOADED 0
+	loads jwtool keygen -o - p256
+	assert_equal $LOADED 1
+}
+
+@test "without the backend, keygen ed25519 works and p256 is a clear exit 7" {
+	mkdir bin
+	cp "$(command -v jwtool)" bin/jwtool
+	run -0 bin/jwtool keygen -o e ed25519
+	run -0 bin/jwtool jwk --format pem e.key
+	run -7 bin/jwtool keygen -o p p256
+	assert_output "jwtool: keygen: the OpenSSL backend (jwtool-openssl.so) could not be loaded"
+	assert [ ! -e p.key ]
+	run -7 bin/jwtool jwk --format pem "$KEYS/p256.pem"
+	assert_output "jwtool: jwk: key '$KEYS/p256.pem': the OpenSSL backend (jwtool-openssl.so) could not be loaded"
+}

@@ -230,6 +230,61 @@ sorted() {
 	assert_output ""
 }
 
+@test "--list-operands: keygen's key types, a file for the others" {
+	run -0 jwtool --list-operands keygen
+	assert_output "secret ed25519 ed448 p256 p384 p521 secp256k1 rsa"
+	run -0 jwtool --list-operands jwk
+	assert_output file
+	run -2 jwtool --list-operands
+	assert_output "jwtool: --list-operands needs a command"
+	run -2 jwtool --list-operands nope
+	assert_output "jwtool: unknown command 'nope' (see jwtool --help)"
+}
+
+@test "bash: keygen and jwk: commands, options, key types, formats, files" {
+	touch a.pem
+	run -0 bcomp 'jwtool key'
+	assert_output keygen
+	run -0 bcomp 'jwtool jw'
+	assert_output jwk
+	run -0 bcomp 'jwtool keygen p'
+	assert_equal "$(sort <<<"$output")" "$(sorted p256 p384 p521)"
+	run -0 bcomp --plain 'jwtool keygen -o k s'
+	assert_equal "$(sort <<<"$output")" "$(sorted secret secp256k1)"
+	run -0 bcomp 'jwtool keygen --format '
+	assert_equal "$(sort <<<"$output")" "$(sorted pem jwk jwks)"
+	run -0 bcomp 'jwtool keygen --use '
+	assert_equal "$(sort <<<"$output")" "$(sorted sig enc)"
+	run -0 bcomp 'jwtool keygen --for'
+	assert_equal "$(sort <<<"$output")" "$(sorted --format --force)"
+	run -0 bcomp 'jwtool jwk --thumb'
+	assert_equal "$(sort <<<"$output")" "$(sorted --thumbprint --thumbprint-uri)"
+	run -0 bcomp 'jwtool jwk a'
+	assert_output a.pem
+}
+
+@test "zsh: keygen key types and jwk options" {
+	touch a.pem
+	run -0 zcomp 'jwtool keygen p'
+	assert_equal "$(sort <<<"$output")" "$(sorted p256 p384 p521)"
+	run -0 zcomp 'jwtool jwk --thumb'
+	assert_equal "$(sort <<<"$output")" \
+	    "$(sorted --thumbprint --thumbprint-uri)"
+	run -0 zcomp 'jwtool jwk a'
+	assert_output a.pem
+}
+
+@test "fish: keygen key types and jwk options" {
+	touch a.pem
+	run -0 fcomp 'jwtool keygen p'
+	assert_equal "$(sort <<<"$output")" "$(sorted p256 p384 p521)"
+	run -0 fcomp 'jwtool jwk --thumb'
+	assert_equal "$(sort <<<"$output")" \
+	    "$(sorted --thumbprint --thumbprint-uri)"
+	run -0 fcomp 'jwtool jwk a'
+	assert_output a.pem
+}
+
 @test "bash: decode and inspect complete --color, --date and --fail-on values" {
 	run -0 bcomp 'jwtool decode --color '
 	assert_output "$(printf "%s\n" auto always never)"
