@@ -9,6 +9,13 @@ FIXTURES=$TOP/tests/fixtures
 KEYS=$FIXTURES/keys
 VECTORS=${VECTORS:-$TOP/../shared/vectors}
 PATH=${JWTOOL_BUILD:-$TOP/build}:$PATH
+# JWTOOL_VALGRIND=1 (make check-valgrind): every jwtool runs under valgrind
+# memcheck through a wrapper of the same name; JWTOOL_REAL is the binary.
+if [ "${JWTOOL_VALGRIND:-0}" = 1 ]; then
+	JWTOOL_REAL=${JWTOOL_BUILD:-$TOP/build}/jwtool
+	PATH=$TOP/tests/helpers/valgrind:$PATH
+	export JWTOOL_REAL
+fi
 export FIXTURES KEYS VECTORS PATH
 # Debian's python3, which has python3-jwt (PyJWT), whatever else is on PATH.
 PYTHON=/usr/bin/python3
