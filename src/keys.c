@@ -1,5 +1,6 @@
 /* keys.c - loading keys: secrets, JWK, JWKS, PEM, DER */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,18 @@ const char *
 keys_format_names(void)
 {
 	return "raw base64 base64url hex jwk jwks pem der";
+}
+
+/* Before any key material is read: no core dump may hold it. */
+static void
+no_core_dumps(void)
+{
+	static int warned;
+
+	if (jw_no_core_dumps() != 0 && !warned) {
+		warned = 1;
+		jw_warn("cannot disable core dumps: %s", strerror(errno));
+	}
 }
 
 static struct key *
@@ -125,26 +138,6 @@ ed25519_key(const unsigned char *seed, const unsigned char *pub,
 	return k;
 }
 
-/* Wipe every string of a parsed JWK, then free it. */
-static void
-json_wipe(cJSON *j)
-{
-	cJSON *c;
-
-	for (c = j; c != NULL; c = c->next) {
-		if (c->valuestring != NULL)
-			sodium_memzero(c->valuestring, strlen(c->valuestring));
-		json_wipe(c->child);
-	}
-}
-
-static void
-json_wipe_delete(cJSON *j)
-{
-	json_wipe(j);
-	cJSON_Delete(j);
-}
-
 /* Member NAME of a JWK as a string; JW_EKEY if present but not a string. */
 static int
 jwk_str(const struct src *s, const cJSON *jwk, const char *name,
@@ -162,14 +155,37 @@ jwk_str(const struct src *s, const cJSON *jwk, const char *name,
 	return JW_OK;
 }
 
-/* Decode base64url member NAME of a JWK into secret memory. */
+/*
+ * Why the base64url text of a secret failed, without quoting any of it:
+ * the offending byte is named only when it is '=' (padding).
+ */
+static const char *
+secret_b64url_why(const char *in, size_t n, size_t bad)
+{
+	static char why[96];
+
+	if (bad >= n || in[bad] == '=')
+		return b64url_why(in, n, bad);
+	if (in[bad] == '+' || in[bad] == '/')
+		snprintf(why, sizeof(why), "byte %zu is '+' or '/' (base64, "
+		    "not base64url)", bad);
+	else
+		snprintf(why, sizeof(why), "byte %zu is not a base64url "
+		    "character", bad);
+	return why;
+}
+
+/*
+ * Decode base64url member NAME of a JWK into secret memory.  Messages
+ * quote nothing of a private member (k, d).
+ */
 static int
 jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
     unsigned char **out, size_t *len)
 {
 	const char *v;
 	size_t bad;
-	int rc;
+	int rc, priv = strcmp(name, "x") != 0;
 
 	*out = NULL;
 	if ((rc = jwk_str(s, jwk, name, &v)) != JW_OK)
@@ -178,8 +194,9 @@ jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
 		return JW_OK;
 	if (b64url_decode(v, strlen(v), 1, out, len, &bad) != 0)
 		return jw_fail(JW_EKEY, "key '%s': JWK member '%s' is not "
-		    "base64url: %s", s->name, name, b64url_why(v, strlen(v),
-		    bad));
+		    "base64url: %s", s->name, name, priv ?
+		    secret_b64url_why(v, strlen(v), bad) :
+		    b64url_why(v, strlen(v), bad));
 	return JW_OK;
 }
 
@@ -308,12 +325,13 @@ static int
 load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 {
 	cJSON *root = NULL, *keys, *jwk;
+	struct json_secret *mem = NULL;
 	struct key *k;
 	int rc;
 	size_t i = 0;
 
-	if ((rc = json_parse((const char *)s->data, s->len, "key", &root)) !=
-	    JW_OK) {
+	if ((rc = json_parse_secret((const char *)s->data, s->len, "key",
+	    &root, &mem)) != JW_OK) {
 		char msg[1024];
 
 		snprintf(msg, sizeof(msg), "%s", jw_error());
@@ -354,7 +372,7 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 	if ((rc = jwk_key(s, root, &k)) == JW_OK)
 		keyset_add(ks, k);
 out:
-	json_wipe_delete(root);
+	json_secret_free(mem);
 	return rc;
 }
 
@@ -409,12 +427,12 @@ load_pem(const struct src *s, struct keyset *ks)
 	if ((end = find(body, s->len - (size_t)(body - s->data),
 	    "-----END ")) == NULL)
 		return jw_fail(JW_EKEY, "key '%s': PEM '%s' has no END line",
-		    s->name, label);
+		    s->name, jw_quote(label, llen, 40));
 	if (strcmp(label, "PRIVATE KEY") != 0 &&
 	    strcmp(label, "PUBLIC KEY") != 0)
 		return jw_fail(JW_EKEY, "key '%s': unsupported PEM '%s' (only "
 		    "Ed25519 PRIVATE KEY and PUBLIC KEY are supported by this "
-		    "build)", s->name, label);
+		    "build)", s->name, jw_quote(label, llen, 40));
 	der = secret_alloc((size_t)(end - body));
 	if (sodium_base642bin(der, (size_t)(end - body), (const char *)body,
 	    (size_t)(end - body), " \t\r\n", &derlen, NULL,
@@ -550,6 +568,7 @@ keys_load_mem(const unsigned char *data, size_t len, const char *name,
 	enum key_format given = fmt;
 	int rc;
 
+	no_core_dumps();
 	if (fmt == KF_AUTO)
 		fmt = detect(&s);
 	if (len == 0) {
@@ -592,6 +611,7 @@ keys_load(const char *src, enum key_format fmt, struct keyset **out)
 	size_t len;
 	int rc;
 
+	no_core_dumps();
 	if ((rc = io_read(src, "key", 1, &data, &len)) != JW_OK)
 		return rc == JW_EIO ? jw_fail(JW_EKEY, "%s", jw_error()) : rc;
 	rc = keys_load_mem(data, len, io_is_stdin(src) ? "stdin" : src, fmt,

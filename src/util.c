@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include <sodium.h>
 
@@ -140,6 +142,17 @@ secret_free(void *p)
 {
 	if (p != NULL)
 		sodium_free(p);	/* wipes before releasing */
+}
+
+int
+jw_no_core_dumps(void)
+{
+	const struct rlimit zero = { 0, 0 };
+
+	if (setrlimit(RLIMIT_CORE, &zero) != 0 ||
+	    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		return -1;
+	return 0;
 }
 
 const char *

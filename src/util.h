@@ -55,6 +55,14 @@ void *secret_alloc(size_t n);
 void secret_free(void *p);
 
 /*
+ * Keep key material out of core dumps: RLIMIT_CORE becomes 0 (soft and
+ * hard) and the process is no longer dumpable (no core, no ptrace attach
+ * by other processes of the user, /proc/PID/mem closed).  Called before
+ * any key material is read; idempotent.  Returns 0, or -1 with errno set.
+ */
+int jw_no_core_dumps(void);
+
+/*
  * A copy of s fit to appear in a message: at most max bytes, control and
  * non-ASCII bytes shown as \xNN.  Returns a static buffer (one of two).
  */
