@@ -38,11 +38,17 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 	if (ko->secret != NULL) {
 		enum key_format f = ko->fmt == KF_AUTO ? KF_RAW : ko->fmt;
 
+		int rc;
+
 		jw_warn("--secret puts the secret where other users of this "
 		    "machine can see it (ps, shell history); prefer --key FILE "
 		    "or --key env:NAME");
-		return keys_load_mem((const unsigned char *)ko->secret,
+		rc = keys_load_mem((const unsigned char *)ko->secret,
 		    strlen(ko->secret), "--secret", f, ks);
+		/* The argument is ours (argv): wipe it so that it no longer
+		 * shows in /proc/PID/cmdline and ps once it is loaded. */
+		secure_wipe((char *)ko->secret, strlen(ko->secret));
+		return rc;
 	}
 	if (ko->src == NULL)
 		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
