@@ -350,7 +350,7 @@ cmd_sign(int argc, char **argv)
 	if ((rc = jwt_encode(header, (const unsigned char *)payload,
 	    strlen(payload), alg, key, &tok)) != JW_OK)
 		goto out;
-	puts(tok);
+	jw_puts(tok);
 	goto out;
 out_usage:
 	rc = JW_EUSAGE;

@@ -92,8 +92,7 @@ print_json(const cJSON *j, int compact)
 {
 	char *s = json_print(j, !compact && isatty(STDOUT_FILENO));
 
-	fputs(s, stdout);
-	fputc('\n', stdout);
+	jw_puts(s);
 	free(s);
 }
 

@@ -74,6 +74,25 @@ jw_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+static int stdout_errno;
+
+int
+jw_puts(const char *s)
+{
+	if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF) {
+		if (stdout_errno == 0)
+			stdout_errno = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int
+jw_stdout_errno(void)
+{
+	return stdout_errno;
+}
+
 static void
 oom(void)
 {

@@ -39,6 +39,14 @@ void jw_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "jwtool: CMD: ..." on stderr now. */
 void jw_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Write s and a newline to stdout.  Returns 0, or -1 when the write
+ * failed; the errno of the first failure is kept for jw_stdout_errno()
+ * (main reports it when it flushes stdout).
+ */
+int jw_puts(const char *s);
+int jw_stdout_errno(void);
+
 /* Allocation that never returns NULL: out of memory aborts with a message. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
