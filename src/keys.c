@@ -303,8 +303,10 @@ jwk_key(const struct src *s, const cJSON *jwk, struct key **out)
 		if (k == NULL)
 			return jw_fail(JW_EKEY, "key '%s': oct JWK has no 'k' "
 			    "member", s->name);
-		*out = secret_key(k, klen, "JWK");
-		secret_free(k);
+		*out = key_new(KTY_OCT, "JWK");
+		(*out)->secret = k;	/* secret memory, now the key's */
+		(*out)->secret_len = klen;
+		(*out)->priv = 1;
 	} else if (strcmp(kty, "OKP") == 0) {
 		if ((rc = jwk_okp(s, jwk, out)) != JW_OK)
 			return rc;

@@ -146,12 +146,86 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SECRET_POOLS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SECRET_POOLS 0
+#endif
+#endif
+#ifndef SECRET_POOLS
+#define SECRET_POOLS 1
+#endif
+
+/* A slab: a sodium_malloc region cut into blocks of one size class. */
+struct slab {
+	struct slab *next;
+	unsigned char *base;	/* SLAB_SIZE bytes of secret memory */
+	size_t cls;		/* index in classes[] */
+	size_t used;		/* bytes handed out from base, never back */
+};
+
+#define SLAB_SIZE 65536
+static const size_t classes[] = { 64, 256, 1024 };
+#define NCLASSES (sizeof(classes) / sizeof(classes[0]))
+static struct slab *slabs;
+static void *freelist[NCLASSES];	/* wiped free blocks, linked */
+
+static void *
+pool_alloc(size_t n)
+{
+	struct slab *s;
+	size_t c;
+	void *p;
+
+	for (c = 0; c < NCLASSES && classes[c] < n; c++)
+		;
+	if (c == NCLASSES)
+		return NULL;
+	if ((p = freelist[c]) != NULL) {
+		memcpy(&freelist[c], p, sizeof(void *));
+		sodium_memzero(p, sizeof(void *));
+		return p;
+	}
+	for (s = slabs; s != NULL; s = s->next)
+		if (s->cls == c && SLAB_SIZE - s->used >= classes[c])
+			break;
+	if (s == NULL) {
+		s = xcalloc(1, sizeof(*s));
+		if ((s->base = sodium_malloc(SLAB_SIZE)) == NULL)
+			oom();
+		s->cls = c;
+		s->next = slabs;
+		slabs = s;
+	}
+	p = s->base + s->used;
+	s->used += classes[c];
+	return p;
+}
+
+/* Return p to its pool: 1, or 0 when it is not a pool block. */
+static int
+pool_free(void *p)
+{
+	const unsigned char *b = p;
+	struct slab *s;
+
+	for (s = slabs; s != NULL; s = s->next)
+		if (b >= s->base && b < s->base + SLAB_SIZE) {
+			sodium_memzero(p, classes[s->cls]);
+			memcpy(p, &freelist[s->cls], sizeof(void *));
+			freelist[s->cls] = p;
+			return 1;
+		}
+	return 0;
+}
+
 void *
 secret_alloc(size_t n)
 {
-	void *p = sodium_malloc(n ? n : 1);
+	void *p = SECRET_POOLS ? pool_alloc(n ? n : 1) : NULL;
 
-	if (p == NULL)
+	if (p == NULL && (p = sodium_malloc(n ? n : 1)) == NULL)
 		oom();
 	return p;
 }
@@ -159,7 +233,7 @@ secret_alloc(size_t n)
 void
 secret_free(void *p)
 {
-	if (p != NULL)
+	if (p != NULL && !pool_free(p))
 		sodium_free(p);	/* wipes before releasing */
 }
 

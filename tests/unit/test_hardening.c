@@ -12,6 +12,22 @@
 #include "tap.h"
 #include "util.h"
 
+/*
+ * Sanitizer builds give each secret its own sodium_malloc region, and
+ * their heap has guard pages too: some checks only mean something
+ * without them.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOLS 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOLS 0
+#endif
+#endif
+#ifndef POOLS
+#define POOLS 1
+#endif
+
 static void
 test_core_dumps(void)
 {
@@ -100,8 +116,10 @@ test_secret_json(void)
 	free(s);
 	json_secret_free(mem);
 	json_secret_free(NULL);
-	ok(json_parse("{\"x\":[1,2]}", 11, "t", &plain) == JW_OK &&
-	    !guarded(plain), "json_parse uses the ordinary heap after");
+	ok(json_parse("{\"x\":[1,2]}", 11, "t", &plain) == JW_OK,
+	    "json_parse works after");
+	if (POOLS)
+		ok(!guarded(plain), "and uses the ordinary heap");
 	cJSON_Delete(plain);
 
 	mem = (struct json_secret *)1;
@@ -142,6 +160,62 @@ test_big_secret_tree(void)
 	free(text);
 }
 
+static size_t
+mappings(void)
+{
+	FILE *fp = fopen("/proc/self/maps", "r");
+	size_t n = 0;
+	int c;
+
+	if (fp == NULL)
+		return 0;
+	while ((c = getc(fp)) != EOF)
+		n += c == '\n';
+	fclose(fp);
+	return n;
+}
+
+static void
+test_secret_pools(void)
+{
+	enum { N = 10000 };
+	static unsigned char *p[N];
+	size_t before = mappings(), after, i, bad = 0, unguarded = 0;
+	unsigned char *big, *q;
+
+	for (i = 0; i < N; i++) {
+		p[i] = secret_alloc(48);
+		memset(p[i], 0xa5, 48);
+		unguarded += !guarded(p[i]);
+	}
+	after = mappings();
+	ok(unguarded == 0, "%d small secrets are all in guarded memory "
+	    "(%zu not)", N, unguarded);
+	if (POOLS)
+		ok(after - before < 100, "they take %zu new mappings, not "
+		    "thousands", after - before);
+	else
+		ok(after - before >= N, "sanitizer build: each has its own "
+		    "guarded mapping (%zu new mappings)", after - before);
+	for (i = 0; i < N; i++)
+		secret_free(p[i]);
+	big = secret_alloc(5000);
+	ok(guarded(big), "a large secret is in guarded memory");
+	secret_free(big);
+	if (POOLS) {
+		/* a freed block is wiped (but for the free-list link) */
+		q = secret_alloc(48);
+		memset(q, 0xa5, 48);
+		secret_free(q);
+		for (i = sizeof(void *); i < 64; i++)
+			bad += q[i] != 0;
+		ok(bad == 0, "a freed pool block is wiped");
+		ok(secret_alloc(48) == q, "and handed out again");
+		ok(q[0] == 0 && q[sizeof(void *) - 1] == 0, "wiped whole");
+		secret_free(q);
+	}
+}
+
 static void
 test_thumbprint_oct(void)
 {
@@ -167,6 +241,7 @@ main(void)
 	test_secret_json();
 	test_big_secret_tree();
 	test_thumbprint_oct();
+	test_secret_pools();
 	test_core_dumps();
 	return tap_done();
 }
