@@ -104,7 +104,10 @@ keyset_free(struct keyset *ks)
 static void
 keyset_add(struct keyset *ks, struct key *k)
 {
-	ks->keys = xrealloc(ks->keys, (ks->n + 1) * sizeof(*ks->keys));
+	/* room doubles whenever n reaches a power of two */
+	if ((ks->n & (ks->n - 1)) == 0)
+		ks->keys = xrealloc(ks->keys, (ks->n ? ks->n * 2 : 1) *
+		    sizeof(*ks->keys));
 	ks->keys[ks->n++] = k;
 }
 

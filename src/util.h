@@ -60,12 +60,12 @@ void secure_wipe(void *p, size_t n);
 
 /*
  * Secret memory: guarded (inaccessible pages around it), locked, left out
- * of core dumps, and wiped when freed.  Blocks of up to 1 KiB come from
- * pools (sodium_malloc'd slabs cut into blocks of one size), so that
- * thousands of keys cost thousands of blocks rather than thousands of
- * guarded mappings; larger ones, and every block in sanitizer builds
- * (where a guard page right after each block catches overflows), get a
- * sodium_malloc region of their own.  secret_free is NULL-safe.
+ * of core dumps, and wiped when freed.  Blocks of up to 1008 bytes come
+ * from pools (sodium_malloc'd slabs cut into blocks of one size, with a
+ * redzone after each), so that thousands of keys cost thousands of blocks
+ * rather than thousands of guarded mappings; larger ones get a
+ * sodium_malloc region of their own.  Under ASan and valgrind each pool
+ * block is checked like a malloc block.  secret_free is NULL-safe.
  */
 void *secret_alloc(size_t n);
 void secret_free(void *p);
