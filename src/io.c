@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -96,7 +97,8 @@ io_read_fd(int fd, const char *name, const char *what, int secret,
 
 			io_free(buf, secret);
 			return jw_fail(JW_EIO, "cannot read %s from '%s': %s",
-			    what, name, strerror(e));
+			    what, jw_quote(name, strlen(name), 60),
+			    strerror(e));
 		}
 		if (r == 0)
 			break;
@@ -105,7 +107,7 @@ io_read_fd(int fd, const char *name, const char *what, int secret,
 			io_free(buf, secret);
 			return jw_fail(JW_EIO, "%s from '%s' is larger than the "
 			    "input limit of %zu bytes (see --max-input)",
-			    what, name, max);
+			    what, jw_quote(name, strlen(name), 60), max);
 		}
 	}
 	buf[n] = '\0';
@@ -118,6 +120,7 @@ int
 io_read(const char *src, const char *what, int secret, unsigned char **data,
     size_t *len)
 {
+	struct stat st;
 	int fd, rc;
 
 	if (io_is_stdin(src))
@@ -137,7 +140,9 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 		n = strlen(v);
 		if (n > io_max_input())
 			return jw_fail(JW_EIO, "%s from '%s' is larger than "
-			    "the input limit", what, src);
+			    "the input limit of %zu bytes (see --max-input)",
+			    what, jw_quote(src, strlen(src), 60),
+			    io_max_input());
 		*data = secret ? secret_alloc(n + 1) : xmalloc(n + 1);
 		memcpy(*data, v, n + 1);
 		*len = n;
@@ -146,6 +151,14 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 	if ((fd = open(src, O_RDONLY | O_CLOEXEC)) == -1)
 		return jw_fail(JW_EIO, "cannot open %s '%s': %s", what,
 		    jw_quote(src, strlen(src), 60), strerror(errno));
+	/* A regular file known to be too large is refused unread. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > io_max_input()) {
+		close(fd);
+		return jw_fail(JW_EIO, "%s from '%s' is larger than the input "
+		    "limit of %zu bytes (see --max-input)", what,
+		    jw_quote(src, strlen(src), 60), io_max_input());
+	}
 	rc = io_read_fd(fd, src, what, secret, data, len);
 	close(fd);
 	return rc;

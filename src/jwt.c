@@ -85,7 +85,8 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 			return jw_fail(JW_EMALFORMED, "malformed token: byte "
 			    "%zu is %s, not a base64url character or '.'", i,
 			    c == ' ' ? "a space" : c == '\n' ? "a newline" :
-			    jw_quote((const char *)&text[i], 1, 1));
+			    c == '\t' ? "a tab" : c == '\r' ? "a carriage "
+			    "return" : jw_quote((const char *)&text[i], 1, 1));
 	}
 	if (dots == 4)
 		return jw_fail(JW_EMALFORMED, "encrypted tokens (JWE, five "
@@ -134,8 +135,11 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 		goto fail;
 	}
 	if (!cJSON_IsString(alg)) {
-		rc = jw_fail(JW_EMALFORMED, "malformed token: header 'alg' is a "
-		    "%s, not a string", json_type_name(alg));
+		const char *tn = json_type_name(alg);
+
+		rc = jw_fail(JW_EMALFORMED, "malformed token: header 'alg' is "
+		    "%s %s, not a string", strchr("aeiou", tn[0]) ? "an" : "a",
+		    tn);
 		goto fail;
 	}
 	t->alg = alg->valuestring;
@@ -235,19 +239,26 @@ policy_allows(const struct jwt_policy *p, const char *name)
 	return 0;
 }
 
-/* "a, b, c" of the kids in ks, into buf. */
+/* "'a', 'b', 'c'" of the kids in ks (the first few), into buf. */
 static const char *
 kid_list(const struct keyset *ks, char *buf, size_t n)
 {
-	size_t i, o = 0;
+	size_t i, o = 0, shown = 0, all = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < ks->n && o < n; i++)
-		if (ks->keys[i]->kid != NULL)
-			o += (size_t)snprintf(buf + o, n - o, "%s'%s'",
-			    o ? ", " : "", jw_quote(ks->keys[i]->kid,
-			    strlen(ks->keys[i]->kid), 40));
-	return o ? buf : "none";
+	for (i = 0; i < ks->n; i++) {
+		if (ks->keys[i]->kid == NULL)
+			continue;
+		all++;
+		if (shown == 8 || o >= n)
+			continue;
+		shown++;
+		o += (size_t)snprintf(buf + o, n - o, "%s'%s'", o ? ", " : "",
+		    jw_quote(ks->keys[i]->kid, strlen(ks->keys[i]->kid), 40));
+	}
+	if (all > shown && o < n)
+		snprintf(buf + o, n - o, " and %zu more", all - shown);
+	return all ? buf : "none";
 }
 
 static int
@@ -257,7 +268,9 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 	const struct key *k;
 	const struct alg *alg = NULL;
 	size_t i, tried = 0, sinput = t->seglen[0] + 1 + t->seglen[1];
+	size_t badlen = 0, want = 0;
 	int any_kid = 0, rc, weak = 0;
+	const char *why;
 	char kids[512];
 
 	if (strcasecmp(t->alg, "none") == 0) {
@@ -289,6 +302,11 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			continue;
 		}
 		tried++;
+		if (alg->siglen != 0 && t->sig_len != alg->siglen) {
+			badlen++;	/* cannot match: say why below */
+			want = alg->siglen;
+			continue;
+		}
 		rc = alg->verify(alg, k, (const unsigned char *)t->text,
 		    sinput, t->sig, t->sig_len);
 		if (rc == JW_OK) {
@@ -307,7 +325,14 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		}
 		jw_clear_error();
 	}
-	if (tried > 0) {
+	if (tried > 0 && badlen == tried && t->sig_len == 0)
+		verdict_add(v, JW_ESIG, "signature", NULL, "the signature is "
+		    "empty (%s signatures are %zu bytes)", t->alg, want);
+	else if (tried > 0 && badlen == tried)
+		verdict_add(v, JW_ESIG, "signature", NULL, "the signature is "
+		    "%zu bytes; %s signatures are %zu", t->sig_len, t->alg,
+		    want);
+	else if (tried > 0) {
 		const struct key *k0 = ks->keys[0];
 
 		verdict_add(v, JW_ESIG, "signature", NULL, "signature does not "
@@ -331,20 +356,34 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			    "'%s' (available: %s)", jw_quote(t->kid,
 			    strlen(t->kid), 40), kid_list(ks, kids,
 			    sizeof(kids)));
-		else
+		else {
+			k = ks->keys[i];
+			why = (alg = alg_for_key(t->alg, k)) != NULL ?
+			    key_refusal(k, alg, 0) : NULL;
 			verdict_add(v, JW_ESIG, "alg_not_allowed", "alg",
 			    "algorithm '%s' is not allowed for the key with kid "
-			    "'%s' (%s)", jw_quote(t->alg, strlen(t->alg), 20),
-			    jw_quote(t->kid, strlen(t->kid), 40),
-			    key_describe(ks->keys[i]));
-	} else if (alg_find(t->alg) == NULL)
+			    "'%s' (%s)%s%s", jw_quote(t->alg, strlen(t->alg),
+			    20), jw_quote(t->kid, strlen(t->kid), 40),
+			    key_describe(k), why ? ": " : "", why ? why : "");
+		}
+	} else if (alg_find(t->alg) == NULL && alg_find_nocase(t->alg))
+		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
+		    "algorithm '%s' (algorithm names are case-sensitive: did "
+		    "you mean '%s'?)", jw_quote(t->alg, strlen(t->alg), 20),
+		    alg_find_nocase(t->alg)->name);
+	else if (alg_find(t->alg) == NULL)
 		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
 		    "algorithm '%s' (supported: %s)", jw_quote(t->alg,
 		    strlen(t->alg), 20), alg_list());
-	else
+	else {
+		k = ks->n == 1 ? ks->keys[0] : NULL;
+		why = k != NULL && (alg = alg_for_key(t->alg, k)) != NULL ?
+		    key_refusal(k, alg, 0) : NULL;
 		verdict_add(v, JW_ESIG, "alg_not_allowed", "alg", "algorithm "
-		    "'%s' is not allowed for the %s", t->alg,
-		    ks->n == 1 ? key_describe(ks->keys[0]) : "keys given");
+		    "'%s' is not allowed for the %s%s%s", t->alg,
+		    k != NULL ? key_describe(k) : "keys given",
+		    why ? ": " : "", why ? why : "");
+	}
 	return v->status;
 }
 
@@ -368,7 +407,9 @@ jwt_numeric_date(const cJSON *obj, const char *name, long long *t)
 static void
 check_header(const struct jwt *t, struct verdict *v)
 {
+	static const char *const strs[] = { "kid", "typ", "cty" };
 	const cJSON *crit = json_get(t->header, "crit"), *b64, *c;
+	size_t i;
 
 	if (crit != NULL) {
 		if (!cJSON_IsArray(crit) || crit->child == NULL)
@@ -390,6 +431,12 @@ check_header(const struct jwt *t, struct verdict *v)
 				break;
 			}
 	}
+	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		if ((c = json_get(t->header, strs[i])) != NULL &&
+		    !cJSON_IsString(c))
+			verdict_add(v, JW_EMALFORMED, "malformed_header",
+			    strs[i], "header '%s' must be a string, not %s",
+			    strs[i], json_type_name(c));
 	b64 = json_get(t->header, "b64");
 	if (b64 != NULL && !cJSON_IsTrue(b64))
 		verdict_add(v, JW_EMALFORMED, "b64", "b64", "header 'b64' "
@@ -419,13 +466,16 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 	int have[3], i;
 
 	for (i = 0; i < 3; i++) {
+		const cJSON *m = json_get(t->payload, names[i]);
+
 		have[i] = jwt_numeric_date(t->payload, names[i], &when[i]);
 		if (have[i] < 0)
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",
 			    names[i], "claim '%s' must be a NumericDate (a "
 			    "number of seconds from 0 to %lld), not %s",
-			    names[i], TIME_MAX_NUMERIC, json_type_name(
-			    json_get(t->payload, names[i])));
+			    names[i], TIME_MAX_NUMERIC, json_is_number(m) ?
+			    jw_quote(m->valuestring, strlen(m->valuestring),
+			    40) : json_type_name(m));
 	}
 	if (have[0] > 0 && p->now >= when[0] + p->leeway)
 		time_finding(v, JW_EEXPIRED, "expired", "exp", "token expired "
@@ -439,6 +489,37 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 		time_finding(v, JW_ENOTYET, "issued_in_future", "iat", "token "
 		    "is issued %s in the future (%s %s, now %s)", when[2],
 		    p->now, when[2] - p->now);
+}
+
+/* Registered claims (RFC 7519 section 4.1) must have their types. */
+static void
+check_claim_types(const struct jwt *t, struct verdict *v)
+{
+	static const char *const strs[] = { "iss", "sub", "jti" };
+	const cJSON *c, *e;
+	size_t i;
+
+	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
+		if ((c = json_get(t->payload, strs[i])) != NULL &&
+		    !cJSON_IsString(c))
+			verdict_add(v, JW_EMALFORMED, "malformed_claim",
+			    strs[i], "claim '%s' must be a string, not %s",
+			    strs[i], json_type_name(c));
+	if ((c = json_get(t->payload, "aud")) == NULL || cJSON_IsString(c))
+		return;
+	if (cJSON_IsArray(c))
+		cJSON_ArrayForEach(e, c)
+			if (!cJSON_IsString(e)) {
+				verdict_add(v, JW_EMALFORMED, "malformed_claim",
+				    "aud", "claim 'aud' must be a string or an "
+				    "array of strings; it holds a %s",
+				    json_type_name(e));
+				return;
+			}
+	if (!cJSON_IsArray(c))
+		verdict_add(v, JW_EMALFORMED, "malformed_claim", "aud",
+		    "claim 'aud' must be a string or an array of strings, "
+		    "not %s", json_type_name(c));
 }
 
 int
@@ -458,5 +539,6 @@ jwt_verify(const struct jwt *t, const struct keyset *ks,
 		return v->status;
 	}
 	check_times(t, p, v);
+	check_claim_types(t, v);
 	return v->status;
 }

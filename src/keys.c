@@ -462,6 +462,8 @@ hexval(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+static int detect(const struct src *s);
+
 /* A secret written as base64, base64url or hex (whitespace around). */
 static int
 load_encoded_secret(const struct src *s, enum key_format fmt,
@@ -471,6 +473,8 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 	unsigned char *bin = NULL;
 	size_t n, got = 0, i, bad;
 	const char *form = format_names[fmt];
+	struct src dec = { NULL, 0, s->name };
+	enum key_format f;
 	int ok;
 
 	while (p < q && isspace(*p))
@@ -501,6 +505,15 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 		secret_free(bin);
 		return jw_fail(JW_EKEY, "key '%s': not a valid %s secret",
 		    s->name, form);
+	}
+	/* A public key is never an HMAC secret, encoded or not. */
+	dec.data = bin;
+	dec.len = got;
+	if ((f = detect(&dec)) != KF_RAW) {
+		secret_free(bin);
+		return jw_fail(JW_EKEY, "key '%s': the %s text decodes to %s, "
+		    "not an HMAC secret", s->name, form, f == KF_JWK ?
+		    "a JWK or JWKS" : f == KF_PEM ? "a PEM key" : "a DER key");
 	}
 	keyset_add(ks, secret_key(bin, got, form));
 	secret_free(bin);
@@ -655,6 +668,26 @@ key_allows(const struct key *key, const struct alg *alg, int signing)
 	    KEY_OP_VERIFY)))
 		return 0;
 	return 1;
+}
+
+const char *
+key_refusal(const struct key *key, const struct alg *alg, int signing)
+{
+	static char why[96];
+
+	if (key->alg != NULL && strcmp(key->alg, alg->name) != 0)
+		snprintf(why, sizeof(why), "its JWK 'alg' is '%s'",
+		    jw_quote(key->alg, strlen(key->alg), 20));
+	else if (key->use != NULL && strcmp(key->use, "sig") != 0)
+		snprintf(why, sizeof(why), "its JWK 'use' is '%s'",
+		    jw_quote(key->use, strlen(key->use), 20));
+	else if (key->has_ops && !(key->ops & (signing ? KEY_OP_SIGN :
+	    KEY_OP_VERIFY)))
+		snprintf(why, sizeof(why), "its JWK 'key_ops' lack '%s'",
+		    signing ? "sign" : "verify");
+	else
+		return NULL;
+	return why;
 }
 
 const struct alg *

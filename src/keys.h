@@ -66,6 +66,13 @@ void key_free(struct key *k);
 
 /* 1 when KEY can be used with ALG (type, curve, JWK alg/use/key_ops). */
 int key_allows(const struct key *key, const struct alg *alg, int signing);
+/*
+ * Why KEY, whose type and curve fit ALG, may not be used with it: "its
+ * JWK 'alg' is 'HS512'", "its JWK 'use' is 'enc'", "its JWK 'key_ops'
+ * lack 'verify'" (a static buffer); NULL when key_allows() says yes.
+ */
+const char *key_refusal(const struct key *key, const struct alg *alg,
+    int signing);
 /* The algorithm sign uses by default with KEY, or NULL. */
 const struct alg *key_default_alg(const struct key *key);
 /* The row named NAME that fits KEY's type and curve, or NULL. */
