@@ -5,15 +5,21 @@
 #   make check-san  the same tests under ASan+UBSan (build-san/)
 #   make check-valgrind  the same tests, every jwtool and unit test program
 #                   under valgrind memcheck (build/)
+#   make bench      timings against floor programs, primitives and peers
 #   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (build-fuzz/)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR=  (make uninstall: the same)
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 LIBDIR  ?= $(PREFIX)/lib
-MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
 BACKENDDIR = $(LIBDIR)/jwtool
+# Where distributions' shells look for completions.
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -45,12 +51,18 @@ all: $(B)/jwtool $(B)/jwtool-openssl.so
 $(B)/jwtool: $(CMD_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) -ldl
 
-$(B)/jwtool-openssl.so: src/crypto_openssl.c src/ossl.h | $(B)
+$(B)/jwtool-openssl.so: src/crypto_openssl.c src/ossl.h $(B)/flags | $(B)
 	$(CC) $(ALL_CFLAGS) $(OSSL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ \
 	    src/crypto_openssl.c $(OSSL_LIBS)
 
-$(B)/%.o: src/%.c src/*.h | $(B)
+$(B)/%.o: src/%.c src/*.h $(B)/flags | $(B)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
+
+# The compiler flags, BACKENDDIR included: a change (make install
+# PREFIX=/opt after make) rebuilds what depends on them.
+$(B)/flags: FORCE | $(B)
+	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || \
+	    echo '$(CC) $(ALL_CFLAGS)' > $@
 
 $(B)/test_%: tests/unit/test_%.c tests/unit/tap.h $(CORE_OBJ) | $(B)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) \
@@ -111,23 +123,35 @@ check-valgrind: test-deps
 	$(MAKE) all units
 	JWTOOL_VALGRIND=1 tests/run.sh $(B)
 
+# Side-by-side timings against floor programs, primitives and peers.
+bench:
+	scripts/install-deps.sh bench
+	$(MAKE) all
+	bench/run.sh
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(BACKENDDIR) \
-	    $(DESTDIR)$(MANDIR)/man1
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(B)/jwtool $(DESTDIR)$(BINDIR)/jwtool
 	install -m 644 $(B)/jwtool-openssl.so \
 	    $(DESTDIR)$(BACKENDDIR)/jwtool-openssl.so
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 completions/jwtool.bash $(DESTDIR)$(BASHCOMPDIR)/jwtool
+	install -m 644 completions/_jwtool $(DESTDIR)$(ZSHCOMPDIR)/_jwtool
+	install -m 644 completions/jwtool.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/jwtool.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/jwtool \
-	    $(DESTDIR)$(BACKENDDIR)/jwtool-openssl.so
+	    $(DESTDIR)$(BACKENDDIR)/jwtool-openssl.so \
+	    $(DESTDIR)$(BASHCOMPDIR)/jwtool $(DESTDIR)$(ZSHCOMPDIR)/_jwtool \
+	    $(DESTDIR)$(FISHCOMPDIR)/jwtool.fish
 	for m in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${m#man/}; done
 	-rmdir $(DESTDIR)$(BACKENDDIR)
 
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all units fuzzers fuzz dev deps test-deps demo check check-san \
-        check-valgrind install \
-        uninstall clean
+.PHONY: all units fuzzers fuzz bench dev deps test-deps demo check check-san \
+        check-valgrind install uninstall clean FORCE

@@ -32,6 +32,7 @@ struct keyopts {
 	const char *secret;	/* --secret */
 	enum key_format fmt;	/* --key-format */
 	int allow_weak;		/* --allow-weak-key */
+	const char *passfile;	/* --passphrase-file */
 };
 
 #define OPT_ENTRIES_KEY \
@@ -43,8 +44,11 @@ struct keyopts {
 	{ "secret", OPT_SECRET, required_argument, "VALUE", \
 	  "HMAC secret as an argument (others can see it)", \
 	  NULL }, \
+	{ "passphrase-file", OPT_PASSPHRASE_FILE, required_argument, \
+	  "SRC", "passphrase of an encrypted key: a path or env:NAME", \
+	  "file" }, \
 	{ "allow-weak-key", OPT_ALLOW_WEAK, no_argument, NULL, \
-	  "accept an HMAC secret shorter than the hash", NULL }
+	  "accept a short HMAC secret or RSA key < 2048 bits", NULL }
 
 /*
  * Handle option c if it is a key option: 1 handled, 0 not a key option,

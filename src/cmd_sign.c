@@ -257,8 +257,8 @@ choose_key(const struct keyset *ks, const struct signopts *so,
 		    "%s", so->alg, key_describe(k));
 	}
 	if (!key_allows(k, *alg, 1))
-		return jw_fail(JW_EKEY, "the key's JWK alg, use or key_ops "
-		    "forbid signing with %s", (*alg)->name);
+		return jw_fail(JW_EKEY, "the key may not sign with %s: %s",
+		    (*alg)->name, key_refusal(k, *alg, 1));
 	if (k->kty == KTY_OCT && k->secret_len < (*alg)->hlen) {
 		if (!allow_weak)
 			return jw_fail(JW_EKEY, "the %s secret is %zu bytes; "
@@ -267,6 +267,14 @@ choose_key(const struct keyset *ks, const struct signopts *so,
 			    k->secret_len, (*alg)->hlen);
 		jw_warn("the %s secret is %zu bytes; RFC 7518 wants at least "
 		    "%zu", (*alg)->name, k->secret_len, (*alg)->hlen);
+	} else if (key_is_weak(k, *alg)) {
+		if (!allow_weak)
+			return jw_fail(JW_EKEY, "the RSA key is %u bits; RFC "
+			    "7518 section 3.3 wants at least %d "
+			    "(--allow-weak-key accepts it)", k->bits,
+			    KEY_RSA_MIN_BITS);
+		jw_warn("the RSA key is %u bits; RFC 7518 wants at least %d",
+		    k->bits, KEY_RSA_MIN_BITS);
 	}
 	*key = k;
 	return JW_OK;

@@ -2,7 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "batch.h"
+#include "claims.h"
 #include "cmd.h"
 #include "io.h"
 #include "json.h"
@@ -18,8 +21,32 @@ static const struct opt options[] = {
 	  "check times against TIME instead of the clock", NULL },
 	{ "leeway", OPT_LEEWAY, required_argument, "DURATION",
 	  "clock skew allowed for exp, nbf, iat (default 0)", NULL },
+	{ "max-age", OPT_MAX_AGE, required_argument, "DURATION",
+	  "reject tokens issued longer ago (needs iat)", NULL },
+	{ "iss", OPT_ISS, required_argument, "VALUE",
+	  "accepted issuer (repeatable: any of them)", NULL },
+	{ "aud", OPT_AUD, required_argument, "VALUE",
+	  "this verifier's audience (repeatable: any)", NULL },
+	{ "ignore-aud", OPT_IGNORE_AUD, no_argument, NULL,
+	  "accept a token with aud although no --aud", NULL },
+	{ "sub", OPT_SUB, required_argument, "VALUE",
+	  "required subject", NULL },
+	{ "typ", OPT_TYP, required_argument, "VALUE",
+	  "required header typ (case-insensitive)", NULL },
+	{ "require", OPT_REQUIRE, required_argument, "CLAIM[,CLAIM...]",
+	  "claims that must be present (repeatable)", NULL },
+	{ "claim", OPT_CLAIM, required_argument, "NAME=VALUE",
+	  "claim equals a string, or NAME:=JSON (repeatable)", NULL },
+	{ "expect", OPT_EXPECT, required_argument, "FILE",
+	  "the payload contains this JSON object", "file" },
+	{ "jws", OPT_JWS, no_argument, NULL,
+	  "any payload, no claim checks; print it as is", NULL },
+	{ "json", OPT_JSON, no_argument, NULL,
+	  "print a JSON verdict instead of the payload", NULL },
+	{ "batch", OPT_BATCH, no_argument, NULL,
+	  "tokens one per line from stdin or FILEs: NDJSON", NULL },
 	{ "quiet", 'q', no_argument, NULL,
-	  "print nothing on success", NULL },
+	  "print nothing on stdout", NULL },
 	{ "compact", OPT_COMPACT, no_argument, NULL,
 	  "compact JSON even on a terminal", NULL },
 	OPT_ENTRY_MAX_INPUT,
@@ -30,10 +57,15 @@ static const struct opt options[] = {
 const struct cmd cmd_verify_def = {
 	"verify", cmd_verify, options, "check a token's signature and claims",
 	"-k SRC [--alg ALG[,ALG...]] [--now TIME]\n"
-	"[--leeway DURATION] [-q] [options] [TOKEN | FILE | -]",
+	"[--leeway DURATION] [--max-age DURATION] [--iss VALUE]\n"
+	"[--aud VALUE | --ignore-aud] [--sub VALUE] [--typ VALUE]\n"
+	"[--require CLAIMS] [--claim NAME=VALUE] [--expect FILE]\n"
+	"[--jws] [--json] [-q] [options] [TOKEN | FILE | -]\n"
+	"[--batch [FILE...]]",
 	"Check the signature of a token with the algorithms the key allows\n"
-	"(never the token's own choice), then its exp, nbf and iat.  On success\n"
-	"print the payload; on failure print why on stderr and exit non-zero.",
+	"(never the token's own choice), then its header, exp, nbf, iat and\n"
+	"the claims asked for.  On success print the payload; on failure\n"
+	"print every reason on stderr and exit with the status of the first.",
 };
 
 /*
@@ -63,82 +95,218 @@ parse_algs(char *arg, const char **names, size_t max, size_t *n)
 	return JW_OK;
 }
 
+/* How verdicts are shown. */
+struct out {
+	int quiet, json, compact, jws;
+	int warned;		/* the weak-key warning was given */
+	int status;		/* the status of the verdict shown last */
+};
+
+/* Show the verdict on t (NULL: it did not parse); line > 0 in --batch. */
+static void
+report(void *arg, const struct verdict *v, const struct jwt *t,
+    const char *file, unsigned long line)
+{
+	struct out *o = arg;
+	cJSON *j;
+	char *s;
+	size_t i;
+
+	o->status = v->status;
+	if (v->weak_key && !o->warned++) {
+		if (v->key->kty == KTY_OCT)
+			jw_warn("the %s secret is %zu bytes; RFC 7518 wants at "
+			    "least %zu", v->alg->name, v->key->secret_len,
+			    v->alg->hlen);
+		else
+			jw_warn("the RSA key is %u bits; RFC 7518 wants at "
+			    "least %d", v->key->bits, KEY_RSA_MIN_BITS);
+	}
+	if (line > 0 || o->json) {
+		if (o->quiet)
+			return;
+		j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
+		    decode_payload(t) : NULL, file, line);
+		if (line > 0) {
+			s = json_print(j, 0);
+			puts(s);
+			free(s);
+		} else
+			print_json(j, o->compact);
+		cJSON_Delete(j);
+		return;
+	}
+	for (i = 0; i < v->n; i++)
+		jw_note("%s", v->f[i].message);
+	if (v->status != JW_OK)
+		return;
+	if (v->key->kid != NULL && isatty(STDERR_FILENO))
+		jw_note("signature verified with kid '%s' (%s)",
+		    jw_quote(v->key->kid, strlen(v->key->kid), 40),
+		    v->alg->name);
+	if (o->quiet)
+		;
+	else if (o->jws)	/* the bytes as they are */
+		fwrite(t->payload_raw, 1, t->payload_len, stdout);
+	else
+		print_json(t->payload, o->compact);
+}
+
+/* --batch: every line of every file (or stdin) is a token. */
+static int
+verify_batch(struct out *o, char **files, int nfiles,
+    const struct keyset *ks, const struct jwt_policy *pol)
+{
+	unsigned long n = 0, valid = 0;
+	int rc;
+
+	rc = batch_verify_files(files, nfiles, ks, pol, report, o, &n, &valid);
+	if (rc != JW_EIO || n > 0)
+		jw_note("%lu token%s: %lu valid, %lu invalid", n,
+		    n == 1 ? "" : "s", valid, n - valid);
+	return rc;
+}
+
 int
 cmd_verify(int argc, char **argv)
 {
-	struct opts o;
+	struct opts op;
 	struct keyopts ko = { 0 };
 	struct jwt_policy pol = { 0 };
+	struct out o = { 0 };
 	struct keyset *ks = NULL;
 	struct jwt *t = NULL;
 	struct verdict v = { 0 };
-	const char *algs[32];
-	const char *now_arg = NULL;
-	int c, rc, quiet = 0, compact = 0;
-	size_t i;
+	const char *algs[32], *now_arg = NULL, *in;
+	int c, rc, batch = 0;
 
 	pol.algs = algs;
-	opts_init(&o, options);
-	while ((c = opts_next(&o, argc, argv)) != -1) {
+	opts_init(&op, options);
+	while ((c = opts_next(&op, argc, argv)) != -1) {
 		if ((rc = keyopts_handle(&ko, c, optarg)) != 0) {
 			if (rc < 0)
 				return JW_EUSAGE;
 			continue;
 		}
+		rc = JW_OK;
 		switch (c) {
 		case OPT_ALG:
-			if ((rc = parse_algs(optarg, algs, 32, &pol.nalgs)))
-				return rc;
+			rc = parse_algs(optarg, algs, 32, &pol.nalgs);
 			break;
 		case OPT_NOW:
 			now_arg = optarg;
 			break;
 		case OPT_LEEWAY:
-			if ((rc = parse_duration_opt("--leeway", optarg,
-			    &pol.leeway)) != JW_OK)
-				return rc;
+			rc = parse_duration_opt("--leeway", optarg,
+			    &pol.leeway);
+			break;
+		case OPT_MAX_AGE:
+			rc = parse_duration_opt("--max-age", optarg,
+			    &pol.max_age);
+			pol.has_max_age = 1;
+			break;
+		case OPT_ISS:
+			policy_push(&pol.iss, &pol.niss, optarg);
+			break;
+		case OPT_AUD:
+			policy_push(&pol.aud, &pol.naud, optarg);
+			break;
+		case OPT_IGNORE_AUD:
+			pol.ignore_aud = 1;
+			break;
+		case OPT_SUB:
+			pol.sub = optarg;
+			break;
+		case OPT_TYP:
+			pol.typ = optarg;
+			break;
+		case OPT_REQUIRE:
+			rc = policy_add_require(&pol, optarg);
+			break;
+		case OPT_CLAIM:
+			rc = policy_add_claim(&pol, optarg);
+			break;
+		case OPT_EXPECT:
+			if (pol.expect_src != NULL)
+				rc = jw_fail(JW_EUSAGE, "--expect given twice");
+			pol.expect_src = optarg;
+			break;
+		case OPT_JWS:
+			pol.jws = o.jws = 1;
+			break;
+		case OPT_JSON:
+			o.json = 1;
+			break;
+		case OPT_BATCH:
+			batch = 1;
 			break;
 		case 'q':
-			quiet = 1;
+			o.quiet = 1;
 			break;
 		case OPT_COMPACT:
-			compact = 1;
+			o.compact = 1;
 			break;
 		case OPT_MAX_INPUT:
-			if ((rc = io_set_max_input(optarg)) != JW_OK)
-				return rc;
+			rc = io_set_max_input(optarg);
 			break;
 		case 'h':
-			return cmd_help(&cmd_verify_def);
+			rc = cmd_help(&cmd_verify_def);
+			goto out;
 		default:
-			return JW_EUSAGE;
+			rc = JW_EUSAGE;
+			break;
 		}
+		if (rc != JW_OK)
+			goto out;
 	}
 	pol.now = time_now();
+	pol.allow_weak = ko.allow_weak;
+	in = batch && optind < argc ? NULL : optind < argc ? argv[optind] : "-";
 	if (now_arg != NULL && (rc = parse_time_opt("--now", now_arg, pol.now,
 	    &pol.now)) != JW_OK)
-		return rc;
-	pol.allow_weak = ko.allow_weak;
-	if (argc - optind > 1)
-		return jw_fail(JW_EUSAGE, "expected one token, got %d arguments",
-		    argc - optind);
-	if (io_is_stdin(ko.src) && (optind == argc ||
-	    io_is_stdin(argv[optind])))
-		return jw_fail(JW_EUSAGE, "the key and the token cannot both "
-		    "come from stdin");
-	if ((rc = keyopts_load(&ko, &ks)) != JW_OK)
-		return rc;
-	if ((rc = read_token(optind < argc ? argv[optind] : NULL, &t)) !=
-	    JW_OK)
 		goto out;
-	rc = jwt_verify(t, ks, &pol, &v);
-	for (i = 0; i < v.n; i++)
-		jw_note("%s", v.f[i].message);
-	if (rc == JW_OK && !quiet)
-		print_json(t->payload ? t->payload : t->header, compact);
+	if ((rc = policy_validate(&pol)) != JW_OK)
+		goto out;
+	rc = JW_EUSAGE;
+	if (o.quiet && o.json && !batch) {
+		jw_fail(rc, "-q and --json: choose one");
+		goto out;
+	}
+	if (!batch && argc - optind > 1) {
+		jw_fail(rc, "expected one token, got %d arguments (--batch "
+		    "reads many)", argc - optind);
+		goto out;
+	}
+	for (c = optind; batch && c < argc; c++)
+		if (io_is_stdin(argv[c]))
+			in = "-";
+	if (io_is_stdin(ko.src) + io_is_stdin(pol.expect_src) +
+	    io_is_stdin(in) > 1) {
+		jw_fail(rc, "%s cannot both come from stdin",
+		    !io_is_stdin(ko.src) ? "--expect and the tokens" :
+		    io_is_stdin(pol.expect_src) ? "the key and --expect" :
+		    "the key and the token");
+		goto out;
+	}
+	if ((rc = policy_load_expect(&pol)) != JW_OK ||
+	    (rc = keyopts_load(&ko, &ks)) != JW_OK)
+		goto out;
+	if (batch)
+		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol);
+	else if ((rc = read_token(optind < argc ? argv[optind] : NULL,
+	    &t)) == JW_OK) {
+		jwt_verify(t, ks, &pol, &v);
+		report(&o, &v, t, NULL, 0);
+		rc = o.status;
+	} else if (rc == JW_EMALFORMED && o.json) {
+		verdict_add(&v, rc, "malformed", NULL, "%s", jw_error());
+		jw_clear_error();
+		report(&o, &v, NULL, NULL, 0);
+	}
 out:
 	verdict_free(&v);
 	jwt_free(t);
 	keyset_free(ks);
+	jwt_policy_free(&pol);
 	return rc;
 }

@@ -26,8 +26,38 @@ keyopts_handle(struct keyopts *ko, int c, const char *arg)
 	case OPT_ALLOW_WEAK:
 		ko->allow_weak = 1;
 		return 1;
+	case OPT_PASSPHRASE_FILE:
+		ko->passfile = arg;
+		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The passphrase of --passphrase-file: the first line of the file or the
+ * variable (its line ending dropped), in secret memory.
+ */
+static int
+read_passphrase(const char *src, unsigned char **pass, size_t *len)
+{
+	unsigned char *nl;
+	int rc;
+
+	if (io_is_stdin(src))
+		return jw_fail(JW_EUSAGE, "--passphrase-file cannot be stdin");
+	if ((rc = io_read(src, "passphrase", 1, pass, len)) != JW_OK)
+		return rc == JW_EIO ? jw_fail(JW_EKEY, "%s", jw_error()) : rc;
+	if ((nl = memchr(*pass, '\n', *len)) != NULL)
+		*len = (size_t)(nl - *pass);
+	if (*len > 0 && (*pass)[*len - 1] == '\r')
+		(*len)--;
+	if (*len == 0) {
+		io_free(*pass, 1);
+		*pass = NULL;
+		return jw_fail(JW_EKEY, "the passphrase from '%s' is empty",
+		    jw_quote(src, strlen(src), 60));
+	}
+	return JW_OK;
 }
 
 int
@@ -35,9 +65,11 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 {
 	if (ko->src != NULL && ko->secret != NULL)
 		return jw_fail(JW_EUSAGE, "give --key or --secret, not both");
+	/* Before any key material (a passphrase too) is read; keys_load
+	 * warns if it cannot be done. */
+	(void)jw_no_core_dumps();
 	if (ko->secret != NULL) {
 		enum key_format f = ko->fmt == KF_AUTO ? KF_RAW : ko->fmt;
-
 		int rc;
 
 		jw_warn("--secret puts the secret where other users of this "
@@ -53,6 +85,18 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 	if (ko->src == NULL)
 		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
 		    "env:NAME)");
+	if (ko->passfile != NULL) {
+		unsigned char *pass;
+		size_t len;
+		int rc;
+
+		if ((rc = read_passphrase(ko->passfile, &pass, &len)) != JW_OK)
+			return rc;
+		rc = keys_load_pass(ko->src, ko->fmt, (const char *)pass, len,
+		    ks);
+		io_free(pass, 1);
+		return rc;
+	}
 	return keys_load(ko->src, ko->fmt, ks);
 }
 
@@ -117,10 +161,60 @@ parse_duration_opt(const char *opt, const char *arg, long long *secs)
 	return JW_OK;
 }
 
+/* Print text wrapped at 78 columns, continuation lines indented. */
+static void
+wrap(const char *text)
+{
+	const char *p = text, *sp;
+	size_t col = 0, n;
+
+	while (*p != '\0') {
+		sp = strchr(p, ' ');
+		n = sp ? (size_t)(sp - p) : strlen(p);
+		if (col > 0 && col + 1 + n > 78) {
+			fputs("\n ", stdout);
+			col = 1;
+		}
+		if (col > 0) {
+			fputc(' ', stdout);
+			col++;
+		}
+		fwrite(p, 1, n, stdout);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', stdout);
+}
+
+/* The algorithms and key formats, for the help of commands taking keys. */
+static void
+keys_help(const struct opt *table)
+{
+	char line[512];
+	size_t i;
+
+	for (i = 0; table[i].name != NULL; i++)
+		if (table[i].val == OPT_KEY_FORMAT)
+			break;
+	if (table[i].name == NULL)
+		return;
+	snprintf(line, sizeof(line), "algorithms: %s (Ed25519, Ed448)",
+	    alg_list());
+	fputc('\n', stdout);
+	wrap(line);
+	wrap("key formats, detected (--key-format forces one): HMAC secrets "
+	    "raw, base64, base64url or hex; JWK and JWKS (oct, RSA, EC, OKP); "
+	    "PEM or DER PKCS#8 (encrypted: --passphrase-file), SPKI, PKCS#1, "
+	    "SEC1, X.509 certificate");
+}
+
 int
 cmd_help(const struct cmd *c)
 {
 	opts_help(stdout, c->name, c->synopsis, c->about, c->options);
+	keys_help(c->options);
 	fputs("\nexit status: 0 ok, 1 bad signature or algorithm, 2 usage, "
 	    "3 malformed,\n  4 expired, 5 not yet valid, 6 claim check failed, "
 	    "7 key unusable, 8 I/O\n", stdout);

@@ -4,6 +4,11 @@
 
 #include "crypto.h"
 
+/*
+ * Rows with the same name are told apart by kty and crv (alg_for_key);
+ * they must be adjacent (alg_list), and the first one's desc describes
+ * them all (jwtool --list-algorithms).  ES* signatures are raw R || S.
+ */
 static const struct alg algs[] = {
 	{ "HS256", KTY_OCT, NULL, "SHA256", 32, 32,
 	    sodium_hmac_sign, sodium_hmac_verify, "HMAC using SHA-256" },
@@ -11,9 +16,36 @@ static const struct alg algs[] = {
 	    ossl_hmac_sign, ossl_hmac_verify, "HMAC using SHA-384" },
 	{ "HS512", KTY_OCT, NULL, "SHA512", 64, 64,
 	    sodium_hmac_sign, sodium_hmac_verify, "HMAC using SHA-512" },
+	{ "RS256", KTY_RSA, NULL, "SHA256", 32, 0,
+	    ossl_rsa_sign, ossl_rsa_verify, "RSASSA-PKCS1-v1_5 using SHA-256" },
+	{ "RS384", KTY_RSA, NULL, "SHA384", 48, 0,
+	    ossl_rsa_sign, ossl_rsa_verify, "RSASSA-PKCS1-v1_5 using SHA-384" },
+	{ "RS512", KTY_RSA, NULL, "SHA512", 64, 0,
+	    ossl_rsa_sign, ossl_rsa_verify, "RSASSA-PKCS1-v1_5 using SHA-512" },
+	{ "PS256", KTY_RSA, NULL, "SHA256", 32, 0,
+	    ossl_pss_sign, ossl_pss_verify,
+	    "RSASSA-PSS using SHA-256 and MGF1 with SHA-256" },
+	{ "PS384", KTY_RSA, NULL, "SHA384", 48, 0,
+	    ossl_pss_sign, ossl_pss_verify,
+	    "RSASSA-PSS using SHA-384 and MGF1 with SHA-384" },
+	{ "PS512", KTY_RSA, NULL, "SHA512", 64, 0,
+	    ossl_pss_sign, ossl_pss_verify,
+	    "RSASSA-PSS using SHA-512 and MGF1 with SHA-512" },
+	{ "ES256", KTY_EC, "P-256", "SHA256", 32, 64,
+	    ossl_ecdsa_sign, ossl_ecdsa_verify, "ECDSA using P-256 and SHA-256" },
+	{ "ES384", KTY_EC, "P-384", "SHA384", 48, 96,
+	    ossl_ecdsa_sign, ossl_ecdsa_verify, "ECDSA using P-384 and SHA-384" },
+	{ "ES512", KTY_EC, "P-521", "SHA512", 64, 132,
+	    ossl_ecdsa_sign, ossl_ecdsa_verify, "ECDSA using P-521 and SHA-512" },
+	{ "ES256K", KTY_EC, "secp256k1", "SHA256", 32, 64,
+	    ossl_ecdsa_sign, ossl_ecdsa_verify,
+	    "ECDSA using secp256k1 and SHA-256" },
 	{ "EdDSA", KTY_OKP, "Ed25519", NULL, 0, 64,
 	    sodium_ed25519_sign, sodium_ed25519_verify,
-	    "Edwards-curve signature (Ed25519)" },
+	    "Edwards-curve signature (Ed25519, Ed448)" },
+	{ "EdDSA", KTY_OKP, "Ed448", NULL, 0, 114,
+	    ossl_eddsa_sign, ossl_eddsa_verify,
+	    "Edwards-curve signature (Ed448)" },
 };
 
 const struct alg *

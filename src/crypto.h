@@ -68,5 +68,22 @@ int ossl_hmac_sign(const struct alg *, const struct key *,
     const unsigned char *, size_t, unsigned char *, size_t *);
 int ossl_hmac_verify(const struct alg *, const struct key *,
     const unsigned char *, size_t, const unsigned char *, size_t);
+/* RS*, PS*, ES* and EdDSA with Ed448: the key's pkey, in the backend. */
+int ossl_rsa_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int ossl_rsa_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+int ossl_pss_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int ossl_pss_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+int ossl_ecdsa_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int ossl_ecdsa_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
+int ossl_eddsa_sign(const struct alg *, const struct key *,
+    const unsigned char *, size_t, unsigned char *, size_t *);
+int ossl_eddsa_verify(const struct alg *, const struct key *,
+    const unsigned char *, size_t, const unsigned char *, size_t);
 
 #endif

@@ -163,3 +163,108 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 	close(fd);
 	return rc;
 }
+
+struct io_lines {
+	int fd;
+	const char *name;
+	int eof;
+	unsigned char buf[65536];
+	size_t pos, end;
+	char *line;		/* the line being assembled */
+	size_t len, cap;
+};
+
+struct io_lines *
+io_lines_new(int fd, const char *name)
+{
+	struct io_lines *r = xcalloc(1, sizeof(*r));
+
+	r->fd = fd;
+	r->name = name;
+	return r;
+}
+
+void
+io_lines_free(struct io_lines *r)
+{
+	if (r == NULL)
+		return;
+	free(r->line);
+	free(r);
+}
+
+/* Refill the buffer: 1 bytes, 0 end of input, -1 error. */
+static int
+lines_fill(struct io_lines *r)
+{
+	ssize_t n;
+
+	if (r->eof)
+		return 0;
+	do
+		n = read(r->fd, r->buf, sizeof(r->buf));
+	while (n == -1 && errno == EINTR);
+	if (n == -1) {
+		jw_fail(JW_EIO, "cannot read tokens from '%s': %s", r->name,
+		    strerror(errno));
+		return -1;
+	}
+	if (n == 0) {
+		r->eof = 1;
+		return 0;
+	}
+	r->pos = 0;
+	r->end = (size_t)n;
+	return 1;
+}
+
+int
+io_lines_next(struct io_lines *r, const char **line, size_t *len,
+    int *toolong)
+{
+	size_t max = io_max_input(), take;
+	unsigned char *nl;
+	int rc, over = 0, any = 0;
+
+	r->len = 0;
+	for (;;) {
+		if (r->pos == r->end) {
+			if ((rc = lines_fill(r)) < 0)
+				return -1;
+			if (rc == 0) {
+				if (!any)
+					return 0;
+				break;
+			}
+		}
+		any = 1;
+		nl = memchr(r->buf + r->pos, '\n', r->end - r->pos);
+		take = (nl ? (size_t)(nl - r->buf) : r->end) - r->pos;
+		if (!over && r->len + take > max) {
+			over = 1;
+			r->len = 0;
+		}
+		if (!over) {
+			if (r->len + take + 1 > r->cap) {
+				r->cap = r->cap ? r->cap : 256;
+				while (r->len + take + 1 > r->cap)
+					r->cap *= 2;
+				r->line = xrealloc(r->line, r->cap);
+			}
+			memcpy(r->line + r->len, r->buf + r->pos, take);
+			r->len += take;
+		}
+		r->pos += take;
+		if (nl != NULL) {
+			r->pos++;	/* the newline */
+			break;
+		}
+	}
+	if (r->line == NULL)
+		r->line = xcalloc(1, 1);
+	r->line[r->len] = '\0';
+	*line = r->line;
+	*len = r->len;
+	*toolong = over;
+	return 1;
+}

@@ -26,6 +26,23 @@ int io_read_fd(int fd, const char *name, const char *what, int secret,
     unsigned char **data, size_t *len);
 void io_free(void *data, int secret);
 
+/*
+ * Lines of any length from a descriptor, for --batch.  A line longer than
+ * io_max_input() is skipped to its end and reported as too long.
+ */
+struct io_lines;
+/* Read lines from fd (not closed by io_lines_free); NAME for messages. */
+struct io_lines *io_lines_new(int fd, const char *name);
+/*
+ * The next line, without its '\n': returns 1 with *line (NUL-terminated,
+ * valid until the next call) and *len, 0 at the end, or JW_EIO-style -1
+ * with a message.  *toolong is set when the line was over the cap: then
+ * *len is 0.
+ */
+int io_lines_next(struct io_lines *r, const char **line, size_t *len,
+    int *toolong);
+void io_lines_free(struct io_lines *r);
+
 /* 1 when SRC names standard input ("-"). */
 int io_is_stdin(const char *src);
 

@@ -604,20 +604,76 @@ json_print(const cJSON *item, int pretty)
 	return o;
 }
 
+/*
+ * A number literal as value = sign 0.DIGITS x 10^exp with no leading or
+ * trailing zero digit (zero: no digits, not negative).  *digits is the
+ * caller's.  Returns 0, or -1 for an exponent too large to handle.
+ */
+static int
+number_norm(const char *s, int *neg, char **digits, long long *exp)
+{
+	char *d = xmalloc(strlen(s) + 1);
+	size_t n = 0, lead = 0;
+	long long intdigits = 0, e = 0;
+	int eneg;
+
+	*neg = *s == '-';
+	s += *neg;
+	for (; *s >= '0' && *s <= '9'; s++, intdigits++)
+		d[n++] = *s;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			d[n++] = *s;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		eneg = *s == '-';
+		s += *s == '-' || *s == '+';
+		for (; *s >= '0' && *s <= '9'; s++) {
+			if (e > 100000000000000LL) {
+				free(d);
+				return -1;
+			}
+			e = e * 10 + (*s - '0');
+		}
+		e = eneg ? -e : e;
+	}
+	while (lead < n && d[lead] == '0')
+		lead++;
+	while (n > lead && d[n - 1] == '0')
+		n--;
+	memmove(d, d + lead, n - lead);
+	d[n - lead] = '\0';
+	*exp = n == lead ? 0 : intdigits - (long long)lead + e;
+	*neg = n == lead ? 0 : *neg;
+	*digits = d;
+	return 0;
+}
+
+/* Two number literals are the same value: 1 == 1.0 == 10e-1, exactly. */
+static int
+number_equal(const char *a, const char *b)
+{
+	char *da = NULL, *db = NULL;
+	long long ea, eb;
+	int na, nb, r;
+
+	if (number_norm(a, &na, &da, &ea) != 0 ||
+	    number_norm(b, &nb, &db, &eb) != 0)
+		r = strcmp(a, b) == 0;
+	else
+		r = na == nb && ea == eb && strcmp(da, db) == 0;
+	free(da);
+	free(db);
+	return r;
+}
+
 int
 json_equal(const cJSON *a, const cJSON *b)
 {
 	const cJSON *x, *y;
 
-	if (json_is_number(a) && json_is_number(b)) {
-		long long ia, ib;
-
-		if (strcmp(a->valuestring, b->valuestring) == 0)
-			return 1;
-		if (json_get_int(a, &ia) == 0 && json_get_int(b, &ib) == 0)
-			return ia == ib;
-		return a->valuedouble == b->valuedouble;
-	}
+	if (json_is_number(a) && json_is_number(b))
+		return number_equal(a->valuestring, b->valuestring);
 	if ((a->type & 0xff) != (b->type & 0xff))
 		return 0;
 	if (cJSON_IsString(a))

@@ -55,7 +55,10 @@ cJSON *json_get(const cJSON *obj, const char *name);
 /* Serialise: compact, or pretty with two-space indents.  Caller frees. */
 char *json_print(const cJSON *item, int pretty);
 
-/* Structural equality; numbers compare by numeric value. */
+/*
+ * Structural equality; numbers compare by exact decimal value (1 equals
+ * 1.0 and 1e0; 12345678901234567890 differs from 12345678901234567891).
+ */
 int json_equal(const cJSON *a, const cJSON *b);
 
 /* Type name for messages: "string", "number", "object", ... */

@@ -6,6 +6,7 @@
 #include "b64url.h"
 #include "json.h"
 #include "jwk.h"
+#include "ossl.h"
 #include "util.h"
 
 static void
@@ -16,6 +17,13 @@ add_b64(cJSON *o, const char *name, const unsigned char *b, size_t n)
 	b64url_encode_to(s, b, n);
 	cJSON_AddStringToObject(o, name, s);
 	secret_free(s);
+}
+
+/* ossl_emit_fn: each member from the backend into the JWK object. */
+static void
+emit_member(void *ctx, const char *name, const unsigned char *b, size_t n)
+{
+	add_b64(ctx, name, b, n);
 }
 
 cJSON *
@@ -37,14 +45,35 @@ key_to_jwk(const struct key *key, int with_private)
 		j = cJSON_CreateObject();
 		cJSON_AddStringToObject(j, "kty", "OKP");
 		cJSON_AddStringToObject(j, "crv", key->crv);
+		if (key->pkey != NULL) {	/* Ed448 */
+			if (ossl_key_export(key, with_private, emit_member,
+			    j) != JW_OK) {
+				jwk_free(j);
+				return NULL;
+			}
+			break;
+		}
 		add_b64(j, "x", key->pub, sizeof(key->pub));
 		/* libsodium's secret key is seed || public key */
 		if (with_private && key->priv)
 			add_b64(j, "d", key->secret, 32);
 		break;
+	case KTY_RSA:
+	case KTY_EC:
+		/* RFC 7518 6.2 and 6.3: n, e, d, p, q, dp, dq, qi; crv, x, y, d */
+		j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "kty", kty_name(key->kty));
+		if (key->kty == KTY_EC)
+			cJSON_AddStringToObject(j, "crv", key->crv);
+		if (ossl_key_export(key, with_private, emit_member, j) !=
+		    JW_OK) {
+			jwk_free(j);
+			return NULL;
+		}
+		break;
 	default:
-		jw_fail(JW_EKEY, "%s keys cannot be written as a JWK by this "
-		    "build", kty_name(key->kty));
+		jw_fail(JW_EKEY, "%s keys cannot be written as a JWK",
+		    kty_name(key->kty));
 		return NULL;
 	}
 	if (key->kid != NULL)

@@ -10,9 +10,11 @@
  * The JWK of key: kty first, then the key members in RFC order, then the
  * private members when with_private is set, then kid, alg and use when the
  * key has them.  Returns NULL with a message (JW_EKEY) when the key cannot
- * be written so: a public JWK of an HMAC secret, or a key type this build
- * cannot export.  Private members are secrets: free the result with
- * jwk_free, which wipes them.
+ * be written so: a public JWK of an HMAC secret, or an RSA, EC or Ed448
+ * key when the OpenSSL backend cannot be loaded.  RSA integers are
+ * big-endian without leading zeros, EC coordinates and d have the curve's
+ * full size (RFC 7518 section 6).  Private members are secrets: free the
+ * result with jwk_free, which wipes them.
  */
 cJSON *key_to_jwk(const struct key *key, int with_private);
 void jwk_free(cJSON *jwk);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "b64url.h"
+#include "claims.h"
 #include "json.h"
 #include "jwt.h"
 #include "timeutil.h"
@@ -216,12 +217,30 @@ verdict_add(struct verdict *v, int status, const char *code,
 }
 
 void
+verdict_sort(struct verdict *v)
+{
+	struct finding f;
+	size_t i, j;
+
+	/* Insertion sort: stable, and verdicts are short. */
+	for (i = 1; i < v->n; i++) {
+		f = v->f[i];
+		for (j = i; j > 0 && v->f[j - 1].status > f.status; j--)
+			v->f[j] = v->f[j - 1];
+		v->f[j] = f;
+	}
+}
+
+void
 verdict_free(struct verdict *v)
 {
 	size_t i;
 
-	for (i = 0; i < v->n; i++)
+	for (i = 0; i < v->n; i++) {
 		free(v->f[i].message);
+		cJSON_Delete(v->f[i].expected);
+		cJSON_Delete(v->f[i].actual);
+	}
 	free(v->f);
 	memset(v, 0, sizeof(*v));
 }
@@ -261,17 +280,30 @@ kid_list(const struct keyset *ks, char *buf, size_t n)
 	return all ? buf : "none";
 }
 
+/* The verify-time message of a key below RFC 7518's minimums. */
+static void
+weak_finding(struct verdict *v, const struct key *k, const struct alg *alg)
+{
+	if (k->kty == KTY_OCT)
+		verdict_add(v, JW_EKEY, "weak_key", NULL, "the %s secret is "
+		    "shorter than %zu bytes (RFC 7518 section 3.2); "
+		    "--allow-weak-key accepts it", alg->name, alg->hlen);
+	else
+		verdict_add(v, JW_EKEY, "weak_key", NULL, "the RSA key is %u "
+		    "bits, fewer than %d (RFC 7518 section 3.3); "
+		    "--allow-weak-key accepts it", k->bits, KEY_RSA_MIN_BITS);
+}
+
 static int
 verify_signature(const struct jwt *t, const struct keyset *ks,
     const struct jwt_policy *p, struct verdict *v)
 {
-	const struct key *k;
-	const struct alg *alg = NULL;
-	size_t i, tried = 0, sinput = t->seglen[0] + 1 + t->seglen[1];
-	size_t badlen = 0, want = 0;
-	int any_kid = 0, rc, weak = 0;
-	const char *why;
-	char kids[512];
+	const struct key *k, *weak = NULL;
+	const struct alg *alg = NULL, *weak_alg = NULL;
+	size_t i, tried = 0, sinput = t->seglen[0] + 1 + t->seglen[1], o = 0;
+	int any_kid = 0, rc;
+	char kids[512], tried_kids[256], why[256] = "";
+	const char *cur;
 
 	if (strcasecmp(t->alg, "none") == 0) {
 		verdict_add(v, JW_ESIG, "alg_none", "alg", "unsecured token "
@@ -296,56 +328,57 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		if ((alg = alg_for_key(t->alg, k)) == NULL ||
 		    !key_allows(k, alg, 0))
 			continue;
-		if (k->kty == KTY_OCT && k->secret_len < alg->hlen &&
-		    !p->allow_weak) {
-			weak = 1;
+		if (key_is_weak(k, alg) && !p->allow_weak) {
+			weak = k;
+			weak_alg = alg;
 			continue;
 		}
 		tried++;
-		if (alg->siglen != 0 && t->sig_len != alg->siglen) {
-			badlen++;	/* cannot match: say why below */
-			want = alg->siglen;
-			continue;
-		}
+		if (o < sizeof(tried_kids))
+			o += (size_t)snprintf(tried_kids + o,
+			    sizeof(tried_kids) - o, "%s%s%s%s", o ? ", " : ": ",
+			    k->kid ? "'" : "", k->kid ? jw_quote(k->kid,
+			    strlen(k->kid), 40) : "a key without kid",
+			    k->kid ? "'" : "");
 		rc = alg->verify(alg, k, (const unsigned char *)t->text,
 		    sinput, t->sig, t->sig_len);
 		if (rc == JW_OK) {
 			v->key = k;
 			v->alg = alg;
 			v->sig_ok = 1;
-			if (k->kty == KTY_OCT && k->secret_len < alg->hlen)
-				jw_warn("the %s secret is %zu bytes; RFC 7518 "
-				    "wants at least %zu", alg->name,
-				    k->secret_len, alg->hlen);
+			v->weak_key = key_is_weak(k, alg);
 			return JW_OK;
 		}
 		if (rc != JW_ESIG) {
 			verdict_add(v, rc, "key", NULL, "%s", jw_error());
+			jw_clear_error();
 			return v->status;
 		}
+		/*
+		 * Keep why the keys failed when they all agree and it says
+		 * more than the verdict will.
+		 */
+		cur = jw_error() == NULL || strcmp(jw_error(),
+		    "signature does not match") == 0 ? "" : jw_error();
+		if (tried == 1)
+			snprintf(why, sizeof(why), "%s", cur);
+		else if (strcmp(why, cur) != 0)
+			why[0] = '\0';
 		jw_clear_error();
 	}
-	if (tried > 0 && badlen == tried && t->sig_len == 0)
-		verdict_add(v, JW_ESIG, "signature", NULL, "the signature is "
-		    "empty (%s signatures are %zu bytes)", t->alg, want);
-	else if (tried > 0 && badlen == tried)
-		verdict_add(v, JW_ESIG, "signature", NULL, "the signature is "
-		    "%zu bytes; %s signatures are %zu", t->sig_len, t->alg,
-		    want);
-	else if (tried > 0) {
+	if (tried > 0) {
 		const struct key *k0 = ks->keys[0];
 
 		verdict_add(v, JW_ESIG, "signature", NULL, "signature does not "
-		    "match (%s, %zu key%s tried)%s", t->alg, tried,
-		    tried == 1 ? "" : "s", ks->n == 1 && k0->kty == KTY_OCT &&
+		    "match (%s, %zu key%s tried%s)%s%s%s", t->alg, tried,
+		    tried == 1 ? "" : "s", any_kid ? tried_kids : "",
+		    why[0] ? ": " : "", why,
+		    ks->n == 1 && k0->kty == KTY_OCT &&
 		    k0->secret_len > 0 && k0->secret[k0->secret_len - 1] ==
 		    '\n' ? "; hint: the secret ends with a newline (written "
 		    "with echo?); use printf, or --key-format base64" : "");
-	} else if (weak)
-		verdict_add(v, JW_EKEY, "weak_key", NULL, "the %s secret is "
-		    "shorter than %zu bytes (RFC 7518 section 3.2); "
-		    "--allow-weak-key accepts it", t->alg,
-		    alg_find(t->alg) ? alg_find(t->alg)->hlen : 0);
+	} else if (weak != NULL)
+		weak_finding(v, weak, weak_alg);
 	else if (t->kid != NULL && any_kid) {
 		for (i = 0; i < ks->n; i++)
 			if (ks->keys[i]->kid != NULL &&
@@ -357,14 +390,16 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			    strlen(t->kid), 40), kid_list(ks, kids,
 			    sizeof(kids)));
 		else {
-			k = ks->keys[i];
-			why = (alg = alg_for_key(t->alg, k)) != NULL ?
-			    key_refusal(k, alg, 0) : NULL;
+			const char *no = (alg = alg_for_key(t->alg,
+			    ks->keys[i])) ? key_refusal(ks->keys[i], alg, 0) :
+			    NULL;
+
 			verdict_add(v, JW_ESIG, "alg_not_allowed", "alg",
 			    "algorithm '%s' is not allowed for the key with kid "
-			    "'%s' (%s)%s%s", jw_quote(t->alg, strlen(t->alg),
-			    20), jw_quote(t->kid, strlen(t->kid), 40),
-			    key_describe(k), why ? ": " : "", why ? why : "");
+			    "'%s' (%s)%s%s", jw_quote(t->alg, strlen(t->alg), 20),
+			    jw_quote(t->kid, strlen(t->kid), 40),
+			    key_describe(ks->keys[i]), no ? ": " : "",
+			    no ? no : "");
 		}
 	} else if (alg_find(t->alg) == NULL && alg_find_nocase(t->alg))
 		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
@@ -375,15 +410,17 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
 		    "algorithm '%s' (supported: %s)", jw_quote(t->alg,
 		    strlen(t->alg), 20), alg_list());
-	else {
-		k = ks->n == 1 ? ks->keys[0] : NULL;
-		why = k != NULL && (alg = alg_for_key(t->alg, k)) != NULL ?
-		    key_refusal(k, alg, 0) : NULL;
+	else if (ks->n == 1 && (alg = alg_for_key(t->alg, ks->keys[0])) !=
+	    NULL)
+		/* the key's type fits; its JWK alg, use or key_ops do not */
 		verdict_add(v, JW_ESIG, "alg_not_allowed", "alg", "algorithm "
-		    "'%s' is not allowed for the %s%s%s", t->alg,
-		    k != NULL ? key_describe(k) : "keys given",
-		    why ? ": " : "", why ? why : "");
-	}
+		    "'%s' is not allowed for the %s: %s", t->alg,
+		    key_describe(ks->keys[0]), key_refusal(ks->keys[0], alg,
+		    0));
+	else
+		verdict_add(v, JW_ESIG, "alg_not_allowed", "alg", "algorithm "
+		    "'%s' is not allowed for the %s", t->alg,
+		    ks->n == 1 ? key_describe(ks->keys[0]) : "keys given");
 	return v->status;
 }
 
@@ -404,43 +441,99 @@ jwt_numeric_date(const cJSON *obj, const char *name, long long *t)
 	return 1;
 }
 
+/* More names in crit than this cannot all be understood. */
+#define CRIT_MAX 32
+
+/* Header names registered by RFC 7515, 7516 and 7518: never in crit. */
+static int
+registered_header(const char *name)
+{
+	static const char *const names[] = { "alg", "jku", "jwk", "kid",
+	    "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit", "enc",
+	    "zip", "epk", "apu", "apv", "iv", "tag", "p2s", "p2c", NULL };
+	size_t i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The first reason the crit header is unacceptable (RFC 7515 section
+ * 4.1.11), or NULL.  The only extension jwtool understands is "b64" with
+ * the value true, which changes nothing.
+ */
+static const char *
+crit_problem(const cJSON *header, const cJSON *crit, char *buf, size_t n)
+{
+	const cJSON *c, *d;
+	const char *name;
+
+	if (!cJSON_IsArray(crit) || crit->child == NULL)
+		return "header 'crit' must be a non-empty array of names";
+	/* The form first: names only, each once, and few of them. */
+	if (cJSON_GetArraySize(crit) > CRIT_MAX) {
+		snprintf(buf, n, "header 'crit' lists %d names; jwtool "
+		    "understands only 'b64'", cJSON_GetArraySize(crit));
+		return buf;
+	}
+	cJSON_ArrayForEach(c, crit) {
+		if (!cJSON_IsString(c)) {
+			snprintf(buf, n, "header 'crit' holds a %s, not a name",
+			    json_type_name(c));
+			return buf;
+		}
+		for (d = crit->child; d != c; d = d->next)
+			if (strcmp(d->valuestring, c->valuestring) == 0) {
+				snprintf(buf, n, "header 'crit' names '%s' "
+				    "twice", jw_quote(c->valuestring,
+				    strlen(c->valuestring), 40));
+				return buf;
+			}
+	}
+	cJSON_ArrayForEach(c, crit) {
+		name = jw_quote(c->valuestring, strlen(c->valuestring), 40);
+		if (registered_header(c->valuestring))
+			snprintf(buf, n, "header 'crit' names '%s', a "
+			    "registered header, which crit must not list",
+			    name);
+		else if (json_get(header, c->valuestring) == NULL)
+			snprintf(buf, n, "header 'crit' names '%s', which the "
+			    "header does not have", name);
+		else if (strcmp(c->valuestring, "b64") != 0 ||
+		    !cJSON_IsTrue(json_get(header, "b64")))
+			snprintf(buf, n, "header 'crit' names '%s', an "
+			    "extension jwtool does not understand", name);
+		else
+			continue;
+		return buf;
+	}
+	return NULL;
+}
+
+/*
+ * Header safety: crit and b64.  Embedded keys (jwk, jku, x5u, x5c) are
+ * never looked at: keys come from --key only.
+ */
 static void
 check_header(const struct jwt *t, struct verdict *v)
 {
-	static const char *const strs[] = { "kid", "typ", "cty" };
-	const cJSON *crit = json_get(t->header, "crit"), *b64, *c;
-	size_t i;
+	const cJSON *crit = json_get(t->header, "crit"), *b64;
+	const char *why;
+	char buf[200];
 
-	if (crit != NULL) {
-		if (!cJSON_IsArray(crit) || crit->child == NULL)
-			verdict_add(v, JW_EMALFORMED, "crit", "crit", "header "
-			    "'crit' must be a non-empty array of names");
-		else
-			cJSON_ArrayForEach(c, crit) {
-				if (!cJSON_IsString(c)) {
-					verdict_add(v, JW_EMALFORMED, "crit",
-					    "crit", "header 'crit' holds a %s, "
-					    "not a name", json_type_name(c));
-					break;
-				}
-				verdict_add(v, JW_EMALFORMED, "crit", "crit",
-				    "header 'crit' names '%s', an extension "
-				    "jwtool does not understand",
-				    jw_quote(c->valuestring,
-				    strlen(c->valuestring), 40));
-				break;
-			}
-	}
-	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		if ((c = json_get(t->header, strs[i])) != NULL &&
-		    !cJSON_IsString(c))
-			verdict_add(v, JW_EMALFORMED, "malformed_header",
-			    strs[i], "header '%s' must be a string, not %s",
-			    strs[i], json_type_name(c));
+	if (crit != NULL && (why = crit_problem(t->header, crit, buf,
+	    sizeof(buf))) != NULL)
+		verdict_add(v, JW_EMALFORMED, "crit", "crit", "%s", why);
 	b64 = json_get(t->header, "b64");
-	if (b64 != NULL && !cJSON_IsTrue(b64))
-		verdict_add(v, JW_EMALFORMED, "b64", "b64", "header 'b64' "
-		    "(RFC 7797 unencoded payload) is not supported");
+	if (b64 != NULL && !cJSON_IsBool(b64))
+		verdict_add(v, JW_EMALFORMED, "b64", "b64", "header 'b64' must "
+		    "be a boolean, not %s", json_type_name(b64));
+	else if (b64 != NULL && !cJSON_IsTrue(b64))
+		verdict_add(v, JW_EMALFORMED, "b64", "b64", "header 'b64' is "
+		    "false (RFC 7797 unencoded payload), which jwtool does not "
+		    "support");
 }
 
 static void
@@ -489,37 +582,57 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 		time_finding(v, JW_ENOTYET, "issued_in_future", "iat", "token "
 		    "is issued %s in the future (%s %s, now %s)", when[2],
 		    p->now, when[2] - p->now);
+	if (!p->has_max_age)
+		return;
+	if (have[2] == 0)
+		verdict_add(v, JW_ECLAIM, "missing_claim", "iat", "claim 'iat' "
+		    "is missing; --max-age needs it");
+	else if (have[2] > 0 && p->now - when[2] > p->max_age + p->leeway) {
+		char by[64], max[64], a[32], b[32];
+		long long over = p->now - when[2] - p->max_age;
+
+		/* Older than allowed is expired by the verifier's policy. */
+		verdict_add(v, JW_EEXPIRED, "too_old", "iat", "token is %s "
+		    "older than --max-age %s allows (iat %s, now %s)",
+		    time_format_span(over, by, sizeof(by)),
+		    time_format_span(p->max_age, max, sizeof(max)),
+		    time_format_utc(when[2], a, sizeof(a)),
+		    time_format_utc(p->now, b, sizeof(b)));
+		v->f[v->n - 1].by = over;
+		v->f[v->n - 1].has_by = 1;
+	}
 }
 
-/* Registered claims (RFC 7519 section 4.1) must have their types. */
+/*
+ * Registered header parameters and claims that are strings must be
+ * strings (RFC 7515 section 4.1, RFC 7519 section 4.1), whether or not an
+ * option checks their value; those an option checks are left to it (aud
+ * always is).
+ */
 static void
-check_claim_types(const struct jwt *t, struct verdict *v)
+check_types(const struct jwt *t, const struct jwt_policy *p,
+    struct verdict *v)
 {
-	static const char *const strs[] = { "iss", "sub", "jti" };
-	const cJSON *c, *e;
+	static const char *const hdr[] = { "kid", "typ", "cty" };
+	static const char *const claims[] = { "iss", "sub", "jti" };
+	const cJSON *c;
 	size_t i;
 
-	for (i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
-		if ((c = json_get(t->payload, strs[i])) != NULL &&
-		    !cJSON_IsString(c))
-			verdict_add(v, JW_EMALFORMED, "malformed_claim",
-			    strs[i], "claim '%s' must be a string, not %s",
-			    strs[i], json_type_name(c));
-	if ((c = json_get(t->payload, "aud")) == NULL || cJSON_IsString(c))
+	for (i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++)
+		if ((c = json_get(t->header, hdr[i])) != NULL &&
+		    !cJSON_IsString(c) && !(i == 1 && p->typ != NULL))
+			verdict_add(v, JW_EMALFORMED, "malformed_header",
+			    hdr[i], "header '%s' must be a string, not %s",
+			    hdr[i], json_type_name(c));
+	if (p->jws || !cJSON_IsObject(t->payload))
 		return;
-	if (cJSON_IsArray(c))
-		cJSON_ArrayForEach(e, c)
-			if (!cJSON_IsString(e)) {
-				verdict_add(v, JW_EMALFORMED, "malformed_claim",
-				    "aud", "claim 'aud' must be a string or an "
-				    "array of strings; it holds a %s",
-				    json_type_name(e));
-				return;
-			}
-	if (!cJSON_IsArray(c))
-		verdict_add(v, JW_EMALFORMED, "malformed_claim", "aud",
-		    "claim 'aud' must be a string or an array of strings, "
-		    "not %s", json_type_name(c));
+	for (i = 0; i < sizeof(claims) / sizeof(claims[0]); i++)
+		if ((c = json_get(t->payload, claims[i])) != NULL &&
+		    !cJSON_IsString(c) && !(i == 0 && p->niss > 0) &&
+		    !(i == 1 && p->sub != NULL))
+			verdict_add(v, JW_EMALFORMED, "malformed_claim",
+			    claims[i], "claim '%s' must be a string, not %s",
+			    claims[i], json_type_name(c));
 }
 
 int
@@ -530,15 +643,20 @@ jwt_verify(const struct jwt *t, const struct keyset *ks,
 	if (verify_signature(t, ks, p, v) != JW_OK)
 		return v->status;
 	check_header(t, v);
+	claims_check_header(t, p, v);
+	check_types(t, p, v);
 	if (p->jws)
-		return v->status;
+		goto out;
 	if (!cJSON_IsObject(t->payload)) {
 		verdict_add(v, JW_EMALFORMED, "payload", NULL, "the payload is "
-		    "not a JSON object of claims (%s)", t->payload ?
+		    "not a JSON object of claims (%s); --jws verifies a JWS "
+		    "with any payload", t->payload ?
 		    json_type_name(t->payload) : t->payload_why);
-		return v->status;
+		goto out;
 	}
 	check_times(t, p, v);
-	check_claim_types(t, v);
+	claims_check(t, p, v);
+out:
+	verdict_sort(v);
 	return v->status;
 }

@@ -52,7 +52,17 @@ int jwt_encode(const cJSON *header, const unsigned char *payload,
     size_t payload_len, const struct alg *alg, const struct key *key,
     char **out);
 
-/* What verify is told to accept. */
+/* One --claim condition: member NAME of the payload equals VALUE. */
+struct claim_match {
+	char *name;
+	cJSON *value;
+};
+
+/*
+ * What verify is told to accept.  The string arrays point at strings the
+ * caller keeps alive (argv); the arrays themselves, the claim conditions
+ * and expect are owned: release them with jwt_policy_free.
+ */
 struct jwt_policy {
 	const char *const *algs;	/* --alg names, or NULL for any */
 	size_t nalgs;
@@ -60,6 +70,21 @@ struct jwt_policy {
 	long long now;			/* the clock */
 	long long leeway;		/* seconds of clock skew allowed */
 	int jws;			/* payload need not be a JSON object */
+	long long max_age;		/* --max-age seconds, if has_max_age */
+	int has_max_age;
+	const char **iss;		/* --iss: any of these */
+	size_t niss;
+	const char **aud;		/* --aud: aud holds one of these */
+	size_t naud;
+	int ignore_aud;			/* --ignore-aud */
+	const char *sub;		/* --sub, or NULL */
+	const char *typ;		/* --typ, or NULL */
+	const char **require;		/* --require: claims that must exist */
+	size_t nrequire;
+	struct claim_match *claims;	/* --claim */
+	size_t nclaims;
+	const char *expect_src;		/* --expect FILE (policy_load_expect) */
+	cJSON *expect;			/* --expect: a subset of the payload */
 };
 
 /* One reason a token is not valid. */
@@ -70,6 +95,8 @@ struct finding {
 	char *message;		/* one line for a person */
 	long long by;		/* seconds past a time limit, or 0 */
 	int has_by;
+	cJSON *expected;	/* what a check wanted, or NULL (owned) */
+	cJSON *actual;		/* what the token has, or NULL (owned) */
 };
 
 struct verdict {
@@ -80,12 +107,16 @@ struct verdict {
 	int status;		/* the status of the first failure in the
 				 * documented order, or JW_OK */
 	int sig_ok;		/* the signature verified */
+	int weak_key;		/* it verified with a secret shorter or an
+				 * RSA key smaller than RFC 7518 wants
+				 * (--allow-weak-key) */
 };
 
 /*
  * Verify the signature of t with a key of ks allowed by policy, then its
- * header and time claims.  Fills v (release with verdict_free) and
- * returns v->status.
+ * header, time claims and the claim checks of policy.  Fills v (release
+ * with verdict_free), its findings in the documented order, and returns
+ * v->status.
  */
 int jwt_verify(const struct jwt *t, const struct keyset *ks,
     const struct jwt_policy *policy, struct verdict *v);
@@ -94,6 +125,19 @@ void verdict_free(struct verdict *v);
 void verdict_add(struct verdict *v, int status, const char *code,
     const char *claim, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Order the findings of v by status, keeping the order within each. */
+void verdict_sort(struct verdict *v);
+
+/*
+ * The verdict as JSON: {"line":..,"valid":..,"alg":..,"kid":..,"errors":
+ * [..],"header":..,"payload":..}.  t may be NULL (the token did not
+ * parse); "line" (and "file" when FILE is not NULL) only when LINE > 0.
+ * Header and payload only when the signature verified: the payload is
+ * PAYLOAD when not NULL (taken), else t's JSON payload.  Caller frees.
+ */
+cJSON *verdict_json(const struct verdict *v, const struct jwt *t,
+    cJSON *payload, const char *file, unsigned long line);
 
 /* Claim NAME as a NumericDate: 1 present and valid, 0 absent, -1 bad. */
 int jwt_numeric_date(const cJSON *obj, const char *name, long long *t);

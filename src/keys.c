@@ -11,6 +11,7 @@
 #include "io.h"
 #include "json.h"
 #include "keys.h"
+#include "ossl.h"
 #include "util.h"
 
 static const char *const format_names[] = {
@@ -32,6 +33,8 @@ struct src {
 	const unsigned char *data;
 	size_t len;
 	const char *name;
+	const char *pass;	/* passphrase of an encrypted key, or NULL */
+	size_t passlen;
 };
 
 int
@@ -82,6 +85,7 @@ key_free(struct key *k)
 	if (k == NULL)
 		return;
 	secret_free(k->secret);
+	ossl_key_free(k->pkey);
 	free(k->kid);
 	free(k->alg);
 	free(k->use);
@@ -123,8 +127,8 @@ secret_key(const unsigned char *bytes, size_t n, const char *form)
 	return k;
 }
 
-static struct key *
-ed25519_key(const unsigned char *seed, const unsigned char *pub,
+struct key *
+key_ed25519(const unsigned char *seed, const unsigned char *pub,
     const char *form)
 {
 	struct key *k = key_new(KTY_OKP, form);
@@ -180,16 +184,20 @@ secret_b64url_why(const char *in, size_t n, size_t bad)
 
 /*
  * Decode base64url member NAME of a JWK into secret memory.  Messages
- * quote nothing of a private member (k, d).
+ * quote nothing of a private member (k, d, p, q, dp, dq, qi).
  */
 static int
 jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
     unsigned char **out, size_t *len)
 {
+	static const char *const privs[] = { "k", "d", "p", "q", "dp", "dq",
+	    "qi", NULL };
 	const char *v;
-	size_t bad;
-	int rc, priv = strcmp(name, "x") != 0;
+	size_t bad, i;
+	int rc, priv = 0;
 
+	for (i = 0; privs[i] != NULL; i++)
+		priv |= strcmp(name, privs[i]) == 0;
 	*out = NULL;
 	if ((rc = jwk_str(s, jwk, name, &v)) != JW_OK)
 		return rc;
@@ -240,8 +248,185 @@ jwk_meta(const struct src *s, const cJSON *jwk, struct key *k)
 	return JW_OK;
 }
 
+/* JWK members decoded for the backend, in secret memory. */
+struct members {
+	struct ossl_member m[8];
+	unsigned char *buf[8];
+	size_t n;
+};
+
+static void
+members_free(struct members *mb)
+{
+	size_t i;
+
+	for (i = 0; i < mb->n; i++)
+		secret_free(mb->buf[i]);
+	mb->n = 0;
+}
+
+/* The members NAMES of jwk that are present, decoded into mb. */
 static int
-jwk_okp(const struct src *s, const cJSON *jwk, struct key **out)
+jwk_members(const struct src *s, const cJSON *jwk, const char *const *names,
+    struct members *mb)
+{
+	unsigned char *b;
+	size_t n;
+	int rc;
+
+	mb->n = 0;
+	for (; *names != NULL; names++) {
+		if ((rc = jwk_bytes(s, jwk, *names, &b, &n)) != JW_OK) {
+			members_free(mb);
+			return rc;
+		}
+		if (b == NULL)
+			continue;
+		if (n == 0) {
+			secret_free(b);
+			members_free(mb);
+			return jw_fail(JW_EKEY, "key '%s': JWK member '%s' is "
+			    "empty", s->name, *names);
+		}
+		mb->m[mb->n].name = *names;
+		mb->m[mb->n].b = b;
+		mb->m[mb->n].n = n;
+		mb->buf[mb->n++] = b;
+	}
+	return JW_OK;
+}
+
+static const struct ossl_member *
+members_get(const struct members *mb, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < mb->n; i++)
+		if (strcmp(mb->m[i].name, name) == 0)
+			return &mb->m[i];
+	return NULL;
+}
+
+/* RFC 7518 section 6.3: n and e; d; then all of p, q, dp, dq, qi or none. */
+static int
+jwk_rsa(const struct src *s, const cJSON *jwk, struct key **out)
+{
+	static const char *const names[] = { "n", "e", "d", "p", "q", "dp",
+	    "dq", "qi", NULL };
+	struct members mb;
+	size_t i, crt = 0;
+	int rc;
+
+	if (json_get(jwk, "oth") != NULL)
+		return jw_fail(JW_EKEY, "key '%s': multi-prime RSA JWKs ('oth') "
+		    "are not supported", s->name);
+	if ((rc = jwk_members(s, jwk, names, &mb)) != JW_OK)
+		return rc;
+	for (i = 3; names[i] != NULL; i++)
+		crt += members_get(&mb, names[i]) != NULL;
+	if (members_get(&mb, "n") == NULL || members_get(&mb, "e") == NULL)
+		rc = jw_fail(JW_EKEY, "key '%s': RSA JWK needs 'n' and 'e'",
+		    s->name);
+	else if (crt != 0 && (crt != 5 || members_get(&mb, "d") == NULL))
+		rc = jw_fail(JW_EKEY, "key '%s': RSA JWK has only some of 'd', "
+		    "'p', 'q', 'dp', 'dq', 'qi' (RFC 7518 section 6.3.2 wants "
+		    "all of them, or 'd' alone)", s->name);
+	else
+		rc = ossl_key_from_jwk(OSSL_T_RSA, NULL, mb.m, mb.n, s->name,
+		    out);
+	members_free(&mb);
+	return rc;
+}
+
+/* The coordinate size of a JOSE curve, 0 if unknown. */
+static size_t
+ec_size(const char *crv)
+{
+	static const struct { const char *crv; size_t len; } c[] = {
+		{ "P-256", 32 }, { "P-384", 48 }, { "P-521", 66 },
+		{ "secp256k1", 32 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		if (strcmp(c[i].crv, crv) == 0)
+			return c[i].len;
+	return 0;
+}
+
+/* RFC 7518 section 6.2: crv, x and y of the curve's full size; d. */
+static int
+jwk_ec(const struct src *s, const cJSON *jwk, int *unsupported,
+    struct key **out)
+{
+	static const char *const names[] = { "x", "y", "d", NULL };
+	const struct ossl_member *m;
+	struct members mb;
+	const char *crv;
+	size_t len, i;
+	int rc;
+
+	if ((rc = jwk_str(s, jwk, "crv", &crv)) != JW_OK)
+		return rc;
+	if (crv == NULL)
+		return jw_fail(JW_EKEY, "key '%s': EC JWK has no 'crv'",
+		    s->name);
+	if ((len = ec_size(crv)) == 0) {
+		*unsupported = 1;
+		return jw_fail(JW_EKEY, "key '%s': unsupported EC curve '%s' "
+		    "(supported: P-256, P-384, P-521, secp256k1)", s->name,
+		    jw_quote(crv, strlen(crv), 30));
+	}
+	if ((rc = jwk_members(s, jwk, names, &mb)) != JW_OK)
+		return rc;
+	for (i = 0; names[i] != NULL; i++) {
+		m = members_get(&mb, names[i]);
+		if (m == NULL && i < 2) {
+			rc = jw_fail(JW_EKEY, "key '%s': EC JWK has no '%s'",
+			    s->name, names[i]);
+			goto out;
+		}
+		if (m != NULL && m->n != len) {
+			rc = jw_fail(JW_EKEY, "key '%s': EC JWK '%s' is %zu "
+			    "bytes; %s needs exactly %zu", s->name, names[i],
+			    m->n, crv, len);
+			goto out;
+		}
+	}
+	rc = ossl_key_from_jwk(OSSL_T_EC, crv, mb.m, mb.n, s->name, out);
+out:
+	members_free(&mb);
+	return rc;
+}
+
+static int
+jwk_ed448(const struct src *s, const cJSON *jwk, struct key **out)
+{
+	static const char *const names[] = { "x", "d", NULL };
+	const struct ossl_member *x, *d;
+	struct members mb;
+	int rc;
+
+	if ((rc = jwk_members(s, jwk, names, &mb)) != JW_OK)
+		return rc;
+	x = members_get(&mb, "x");
+	d = members_get(&mb, "d");
+	if (x == NULL || x->n != 57)
+		rc = jw_fail(JW_EKEY, "key '%s': Ed448 JWK 'x' must be 57 "
+		    "bytes", s->name);
+	else if (d != NULL && d->n != 57)
+		rc = jw_fail(JW_EKEY, "key '%s': Ed448 JWK 'd' must be 57 "
+		    "bytes", s->name);
+	else
+		rc = ossl_key_from_jwk(OSSL_T_ED448, "Ed448", mb.m, mb.n,
+		    s->name, out);
+	members_free(&mb);
+	return rc;
+}
+
+static int
+jwk_okp(const struct src *s, const cJSON *jwk, int *unsupported,
+    struct key **out)
 {
 	const char *crv;
 	unsigned char *x = NULL, *d = NULL;
@@ -253,9 +438,15 @@ jwk_okp(const struct src *s, const cJSON *jwk, struct key **out)
 	if (crv == NULL)
 		return jw_fail(JW_EKEY, "key '%s': OKP JWK has no 'crv'",
 		    s->name);
-	if (strcmp(crv, "Ed25519") != 0)
-		return jw_fail(JW_EKEY, "key '%s': unsupported OKP curve '%s'",
-		    s->name, jw_quote(crv, strlen(crv), 30));
+	if (strcmp(crv, "Ed448") == 0)
+		return jwk_ed448(s, jwk, out);
+	if (strcmp(crv, "Ed25519") != 0) {
+		*unsupported = 1;
+		return jw_fail(JW_EKEY, "key '%s': unsupported OKP curve '%s'%s",
+		    s->name, jw_quote(crv, strlen(crv), 30),
+		    strcmp(crv, "X25519") == 0 || strcmp(crv, "X448") == 0 ?
+		    " (a key agreement curve, not a signature one)" : "");
+	}
 	if ((rc = jwk_bytes(s, jwk, "x", &x, &xlen)) != JW_OK ||
 	    (rc = jwk_bytes(s, jwk, "d", &d, &dlen)) != JW_OK)
 		goto out;
@@ -269,7 +460,7 @@ jwk_okp(const struct src *s, const cJSON *jwk, struct key **out)
 		    "bytes", s->name);
 		goto out;
 	}
-	*out = ed25519_key(d, x, "JWK");
+	*out = key_ed25519(d, x, "JWK");
 	if (d != NULL && sodium_memcmp((*out)->pub, x, 32) != 0) {
 		key_free(*out);
 		*out = NULL;
@@ -282,9 +473,13 @@ out:
 	return rc;
 }
 
-/* One JWK object into *out. */
+/*
+ * One JWK object into *out.  *unsupported is set when the key is well
+ * formed but of a type or curve jwtool does not handle (a JWKS skips it).
+ */
 static int
-jwk_key(const struct src *s, const cJSON *jwk, struct key **out)
+jwk_key(const struct src *s, const cJSON *jwk, int *unsupported,
+    struct key **out)
 {
 	const char *kty;
 	unsigned char *k = NULL;
@@ -292,6 +487,7 @@ jwk_key(const struct src *s, const cJSON *jwk, struct key **out)
 	int rc;
 
 	*out = NULL;
+	*unsupported = 0;
 	if (!cJSON_IsObject(jwk))
 		return jw_fail(JW_EKEY, "key '%s': a JWK must be a JSON object",
 		    s->name);
@@ -311,14 +507,19 @@ jwk_key(const struct src *s, const cJSON *jwk, struct key **out)
 		(*out)->secret_len = klen;
 		(*out)->priv = 1;
 	} else if (strcmp(kty, "OKP") == 0) {
-		if ((rc = jwk_okp(s, jwk, out)) != JW_OK)
+		if ((rc = jwk_okp(s, jwk, unsupported, out)) != JW_OK)
 			return rc;
-	} else if (strcmp(kty, "RSA") == 0 || strcmp(kty, "EC") == 0) {
-		return jw_fail(JW_EKEY, "key '%s': %s keys are not supported "
-		    "by this build", s->name, kty);
-	} else
+	} else if (strcmp(kty, "RSA") == 0) {
+		if ((rc = jwk_rsa(s, jwk, out)) != JW_OK)
+			return rc;
+	} else if (strcmp(kty, "EC") == 0) {
+		if ((rc = jwk_ec(s, jwk, unsupported, out)) != JW_OK)
+			return rc;
+	} else {
+		*unsupported = 1;
 		return jw_fail(JW_EKEY, "key '%s': unknown JWK key type '%s'",
 		    s->name, jw_quote(kty, strlen(kty), 20));
+	}
 	if ((rc = jwk_meta(s, jwk, *out)) != JW_OK) {
 		key_free(*out);
 		*out = NULL;
@@ -332,7 +533,7 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 	cJSON *root = NULL, *keys, *jwk;
 	struct json_secret *mem = NULL;
 	struct key *k;
-	int rc;
+	int rc, unsupported;
 	size_t i = 0;
 
 	if ((rc = json_parse_secret((const char *)s->data, s->len, "key",
@@ -350,17 +551,11 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 			goto out;
 		}
 		cJSON_ArrayForEach(jwk, keys) {
-			char kty[16] = "";
-			const cJSON *t = cJSON_IsObject(jwk) ?
-			    json_get(jwk, "kty") : NULL;
-
 			i++;
-			if (cJSON_IsString(t))
-				snprintf(kty, sizeof(kty), "%s", t->valuestring);
-			if ((rc = jwk_key(s, jwk, &k)) != JW_OK) {
-				/* keys of other kinds do not spoil the set */
-				if (strcmp(kty, "RSA") == 0 ||
-				    strcmp(kty, "EC") == 0) {
+			if ((rc = jwk_key(s, jwk, &unsupported, &k)) != JW_OK) {
+				/* keys of kinds jwtool does not know do not
+				 * spoil the set; malformed ones do */
+				if (unsupported) {
 					jw_clear_error();
 					continue;
 				}
@@ -369,33 +564,55 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 			k->form = "JWKS";
 			keyset_add(ks, k);
 		}
-		if (ks->n == 0)
-			rc = jw_fail(JW_EKEY, "key '%s': JWKS holds no usable key "
-			    "(%zu listed)", s->name, i);
+		rc = ks->n > 0 ? JW_OK : jw_fail(JW_EKEY, "key '%s': JWKS "
+		    "holds no usable key (%zu listed)", s->name, i);
 		goto out;
 	}
-	if ((rc = jwk_key(s, root, &k)) == JW_OK)
+	if ((rc = jwk_key(s, root, &unsupported, &k)) == JW_OK)
 		keyset_add(ks, k);
 out:
 	json_secret_free(mem);
 	return rc;
 }
 
-/* Ed25519 from DER; JW_EKEY naming other key types. */
+/*
+ * Ed25519 PKCS#8 and SPKI keys: 1 loaded on the libsodium path, 0 not such
+ * a key.
+ */
 static int
-load_der(const struct src *s, const unsigned char *der, size_t len,
+ed25519_der(const unsigned char *der, size_t len, const char *form,
     struct keyset *ks)
 {
 	if (len == 48 && memcmp(der, ed25519_pkcs8, sizeof(ed25519_pkcs8)) == 0)
-		keyset_add(ks, ed25519_key(der + 16, NULL, "PKCS#8"));
+		keyset_add(ks, key_ed25519(der + 16, NULL, form));
 	else if (len == 44 &&
 	    memcmp(der, ed25519_spki, sizeof(ed25519_spki)) == 0)
-		keyset_add(ks, ed25519_key(NULL, der + 12, "SPKI"));
+		keyset_add(ks, key_ed25519(NULL, der + 12, form));
 	else
-		return jw_fail(JW_EKEY, "key '%s': unsupported key (only "
-		    "Ed25519 PKCS#8 and SPKI keys are supported by this build)",
-		    s->name);
-	return JW_OK;
+		return 0;
+	return 1;
+}
+
+static int
+add_backend_key(const struct src *s, const unsigned char *data, size_t len,
+    int input, const char *form, struct keyset *ks)
+{
+	struct key *k;
+	int rc;
+
+	if ((rc = ossl_key_load(data, len, input, s->pass, s->passlen,
+	    s->name, form, &k)) == JW_OK)
+		keyset_add(ks, k);
+	return rc;
+}
+
+/* DER: PKCS#8 (plain or encrypted), SPKI, PKCS#1, SEC1, X.509. */
+static int
+load_der(const struct src *s, struct keyset *ks)
+{
+	if (ed25519_der(s->data, s->len, "DER", ks))
+		return JW_OK;
+	return add_backend_key(s, s->data, s->len, OSSL_IN_DER, "DER", ks);
 }
 
 static const unsigned char *
@@ -409,48 +626,138 @@ find(const unsigned char *h, size_t hlen, const char *needle)
 	return NULL;
 }
 
+/* One PEM block of a file. */
+struct pem {
+	const unsigned char *begin;	/* its "-----BEGIN " */
+	const unsigned char *body;	/* after the BEGIN line's label */
+	const unsigned char *end;	/* its "-----END " */
+	const unsigned char *stop;	/* after the END line */
+	char label[64];
+};
+
+/* The PEM block at or after from: 1 found, 0 none, JW_EKEY malformed. */
+static int
+pem_next(const struct src *s, const unsigned char *from, struct pem *p)
+{
+	const unsigned char *b, *e, *lim = s->data + s->len;
+	size_t llen;
+
+	if ((b = find(from, (size_t)(lim - from), "-----BEGIN ")) == NULL)
+		return 0;
+	p->begin = b;
+	b += 11;
+	if ((e = find(b, (size_t)(lim - b), "-----")) == NULL ||
+	    (llen = (size_t)(e - b)) >= sizeof(p->label) ||
+	    memchr(b, '\n', llen) != NULL)
+		return jw_fail(JW_EKEY, "key '%s': malformed PEM header",
+		    s->name);
+	memcpy(p->label, b, llen);
+	p->label[llen] = '\0';
+	p->body = e + 5;
+	if ((p->end = find(p->body, (size_t)(lim - p->body), "-----END ")) ==
+	    NULL || (e = find(p->end + 9, (size_t)(lim - p->end - 9),
+	    "-----")) == NULL)
+		return jw_fail(JW_EKEY, "key '%s': PEM '%s' has no END line",
+		    s->name, jw_quote(p->label, llen, 40));
+	p->stop = e + 5;
+	if (p->stop < lim && *p->stop == '\r')
+		p->stop++;
+	if (p->stop < lim && *p->stop == '\n')
+		p->stop++;
+	return 1;
+}
+
+/* What a PEM label holds: 2 a private key, 1 a public one, 0 neither. */
+static int
+pem_kind(const char *label)
+{
+	static const char *const priv[] = { "PRIVATE KEY",
+	    "ENCRYPTED PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" };
+	static const char *const pub[] = { "PUBLIC KEY", "RSA PUBLIC KEY",
+	    "CERTIFICATE", "X509 CERTIFICATE" };
+	size_t i;
+
+	for (i = 0; i < sizeof(priv) / sizeof(priv[0]); i++)
+		if (strcmp(label, priv[i]) == 0)
+			return 2;
+	for (i = 0; i < sizeof(pub) / sizeof(pub[0]); i++)
+		if (strcmp(label, pub[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+load_pem_block(const struct src *s, const struct pem *p, struct keyset *ks)
+{
+	unsigned char *der;
+	size_t derlen = 0, n = (size_t)(p->end - p->body);
+	int rc = JW_OK;
+
+	if (strcmp(p->label, "CERTIFICATE") == 0 ||
+	    strcmp(p->label, "X509 CERTIFICATE") == 0)
+		return add_backend_key(s, p->begin, (size_t)(p->stop -
+		    p->begin), OSSL_IN_PEM_CERT, "PEM", ks);
+	if (strcmp(p->label, "PRIVATE KEY") == 0 ||
+	    strcmp(p->label, "PUBLIC KEY") == 0) {
+		/* Ed25519 stays on libsodium: OpenSSL is not even loaded */
+		der = secret_alloc(n + 1);
+		if (sodium_base642bin(der, n + 1, (const char *)p->body, n,
+		    " \t\r\n", &derlen, NULL,
+		    sodium_base64_VARIANT_ORIGINAL) != 0)
+			rc = jw_fail(JW_EKEY, "key '%s': PEM body is not valid "
+			    "base64", s->name);
+		else if (ed25519_der(der, derlen, "PEM", ks))
+			n = 0;
+		secret_free(der);
+		if (rc != JW_OK || n == 0)
+			return rc;
+	}
+	return add_backend_key(s, p->begin, (size_t)(p->stop - p->begin),
+	    OSSL_IN_PEM, "PEM", ks);
+}
+
+/*
+ * A PEM file: its first private key, else its first public key or
+ * certificate.  EC PARAMETERS blocks (openssl ecparam -genkey) are skipped.
+ */
 static int
 load_pem(const struct src *s, struct keyset *ks)
 {
-	const unsigned char *b, *e, *body, *end;
-	char label[64];
-	unsigned char *der;
-	size_t llen, derlen = 0;
-	int rc;
+	struct pem p, pub, other;
+	const unsigned char *at = s->data;
+	int rc, kind, have_pub = 0, have_other = 0, blocks = 0;
 
-	if ((b = find(s->data, s->len, "-----BEGIN ")) == NULL)
+	while ((rc = pem_next(s, at, &p)) == 1) {
+		blocks++;
+		at = p.stop;
+		if ((kind = pem_kind(p.label)) == 2)
+			return load_pem_block(s, &p, ks);
+		if (kind == 1 && !have_pub) {
+			pub = p;
+			have_pub = 1;
+		} else if (kind == 0 && !have_other &&
+		    strcmp(p.label, "EC PARAMETERS") != 0) {
+			other = p;
+			have_other = 1;
+		}
+	}
+	if (rc != 0)
+		return rc;
+	if (have_pub)
+		return load_pem_block(s, &pub, ks);
+	if (blocks == 0)
 		return jw_fail(JW_EKEY, "key '%s': no PEM '-----BEGIN' line",
 		    s->name);
-	b += 11;
-	if ((e = find(b, s->len - (size_t)(b - s->data), "-----")) == NULL ||
-	    (llen = (size_t)(e - b)) >= sizeof(label))
-		return jw_fail(JW_EKEY, "key '%s': malformed PEM header",
-		    s->name);
-	memcpy(label, b, llen);
-	label[llen] = '\0';
-	body = e + 5;
-	if ((end = find(body, s->len - (size_t)(body - s->data),
-	    "-----END ")) == NULL)
-		return jw_fail(JW_EKEY, "key '%s': PEM '%s' has no END line",
-		    s->name, jw_quote(label, llen, 40));
-	if (strcmp(label, "PRIVATE KEY") != 0 &&
-	    strcmp(label, "PUBLIC KEY") != 0)
-		return jw_fail(JW_EKEY, "key '%s': unsupported PEM '%s' (only "
-		    "Ed25519 PRIVATE KEY and PUBLIC KEY are supported by this "
-		    "build)", s->name, jw_quote(label, llen, 40));
-	der = secret_alloc((size_t)(end - body));
-	if (sodium_base642bin(der, (size_t)(end - body), (const char *)body,
-	    (size_t)(end - body), " \t\r\n", &derlen, NULL,
-	    sodium_base64_VARIANT_ORIGINAL) != 0) {
-		secret_free(der);
-		return jw_fail(JW_EKEY, "key '%s': PEM body is not valid base64",
-		    s->name);
-	}
-	rc = load_der(s, der, derlen, ks);
-	if (rc == JW_OK)
-		ks->keys[ks->n - 1]->form = "PEM";
-	secret_free(der);
-	return rc;
+	if (!have_other)
+		return jw_fail(JW_EKEY, "key '%s': the PEM holds EC parameters "
+		    "but no key", s->name);
+	if (strcmp(other.label, "OPENSSH PRIVATE KEY") == 0)
+		return jw_fail(JW_EKEY, "key '%s' is an OpenSSH private key; "
+		    "convert a copy to PKCS#8 with 'ssh-keygen -p -m PKCS8 -f "
+		    "COPY'", s->name);
+	return jw_fail(JW_EKEY, "key '%s': unsupported PEM '%s' (expected a "
+	    "private key, public key or certificate)", s->name,
+	    jw_quote(other.label, strlen(other.label), 40));
 }
 
 static int
@@ -473,7 +780,7 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 	unsigned char *bin = NULL;
 	size_t n, got = 0, i, bad;
 	const char *form = format_names[fmt];
-	struct src dec = { NULL, 0, s->name };
+	struct src dec = *s;
 	enum key_format f;
 	int ok;
 
@@ -581,7 +888,15 @@ int
 keys_load_mem(const unsigned char *data, size_t len, const char *name,
     enum key_format fmt, struct keyset **out)
 {
-	struct src s = { data, len, name };
+	return keys_load_mem_pass(data, len, name, fmt, NULL, 0, out);
+}
+
+int
+keys_load_mem_pass(const unsigned char *data, size_t len, const char *name,
+    enum key_format fmt, const char *pass, size_t passlen,
+    struct keyset **out)
+{
+	struct src s = { data, len, name, pass, passlen };
 	struct keyset *ks = xcalloc(1, sizeof(*ks));
 	enum key_format given = fmt;
 	int rc;
@@ -610,7 +925,7 @@ keys_load_mem(const unsigned char *data, size_t len, const char *name,
 		rc = load_pem(&s, ks);
 		break;
 	default:
-		rc = load_der(&s, data, len, ks);
+		rc = load_der(&s, ks);
 		break;
 	}
 out:
@@ -625,6 +940,13 @@ out:
 int
 keys_load(const char *src, enum key_format fmt, struct keyset **out)
 {
+	return keys_load_pass(src, fmt, NULL, 0, out);
+}
+
+int
+keys_load_pass(const char *src, enum key_format fmt, const char *pass,
+    size_t passlen, struct keyset **out)
+{
 	unsigned char *data;
 	size_t len;
 	int rc;
@@ -632,8 +954,8 @@ keys_load(const char *src, enum key_format fmt, struct keyset **out)
 	no_core_dumps();
 	if ((rc = io_read(src, "key", 1, &data, &len)) != JW_OK)
 		return rc == JW_EIO ? jw_fail(JW_EKEY, "%s", jw_error()) : rc;
-	rc = keys_load_mem(data, len, io_is_stdin(src) ? "stdin" : src, fmt,
-	    out);
+	rc = keys_load_mem_pass(data, len, io_is_stdin(src) ? "stdin" : src,
+	    fmt, pass, passlen, out);
 	secret_free(data);
 	return rc;
 }
@@ -652,59 +974,70 @@ alg_for_key(const char *name, const struct key *key)
 	return NULL;
 }
 
-int
-key_allows(const struct key *key, const struct alg *alg, int signing)
-{
-	if (alg->kty != key->kty)
-		return 0;
-	if (alg->crv != NULL && (key->crv == NULL ||
-	    strcmp(alg->crv, key->crv) != 0))
-		return 0;
-	if (key->alg != NULL && strcmp(key->alg, alg->name) != 0)
-		return 0;
-	if (key->use != NULL && strcmp(key->use, "sig") != 0)
-		return 0;
-	if (key->has_ops && !(key->ops & (signing ? KEY_OP_SIGN :
-	    KEY_OP_VERIFY)))
-		return 0;
-	return 1;
-}
-
 const char *
 key_refusal(const struct key *key, const struct alg *alg, int signing)
 {
-	static char why[96];
+	static char buf[160];
 
-	if (key->alg != NULL && strcmp(key->alg, alg->name) != 0)
-		snprintf(why, sizeof(why), "its JWK 'alg' is '%s'",
+	if (alg->kty != key->kty) {
+		/* "an oct", "an RSA", "an EC", "an OKP" */
+		snprintf(buf, sizeof(buf), "%s needs an %s key", alg->name,
+		    kty_name(alg->kty));
+		return buf;
+	}
+	if (alg->crv != NULL && (key->crv == NULL ||
+	    strcmp(alg->crv, key->crv) != 0)) {
+		snprintf(buf, sizeof(buf), "%s needs a %s key", alg->name,
+		    alg->crv);
+		return buf;
+	}
+	if (key->alg != NULL && strcmp(key->alg, alg->name) != 0) {
+		snprintf(buf, sizeof(buf), "the key's JWK 'alg' is '%s'",
 		    jw_quote(key->alg, strlen(key->alg), 20));
-	else if (key->use != NULL && strcmp(key->use, "sig") != 0)
-		snprintf(why, sizeof(why), "its JWK 'use' is '%s'",
-		    jw_quote(key->use, strlen(key->use), 20));
-	else if (key->has_ops && !(key->ops & (signing ? KEY_OP_SIGN :
-	    KEY_OP_VERIFY)))
-		snprintf(why, sizeof(why), "its JWK 'key_ops' lack '%s'",
-		    signing ? "sign" : "verify");
-	else
-		return NULL;
-	return why;
+		return buf;
+	}
+	if (key->use != NULL && strcmp(key->use, "sig") != 0) {
+		snprintf(buf, sizeof(buf), "the key's JWK 'use' is '%s', not "
+		    "'sig'", jw_quote(key->use, strlen(key->use), 20));
+		return buf;
+	}
+	if (key->has_ops && !(key->ops & (signing ? KEY_OP_SIGN :
+	    KEY_OP_VERIFY))) {
+		snprintf(buf, sizeof(buf), "the key's JWK 'key_ops' lack "
+		    "'%s'", signing ? "sign" : "verify");
+		return buf;
+	}
+	return NULL;
+}
+
+int
+key_allows(const struct key *key, const struct alg *alg, int signing)
+{
+	return key_refusal(key, alg, signing) == NULL;
+}
+
+int
+key_is_weak(const struct key *key, const struct alg *alg)
+{
+	if (key->kty == KTY_OCT)
+		return key->secret_len < alg->hlen;
+	return key->kty == KTY_RSA && key->bits < KEY_RSA_MIN_BITS;
 }
 
 const struct alg *
 key_default_alg(const struct key *key)
 {
 	const struct alg *a;
+	size_t i;
 
 	if (key->alg != NULL && (a = alg_for_key(key->alg, key)) != NULL)
 		return a;
-	switch (key->kty) {
-	case KTY_OCT:
-		return alg_find("HS256");
-	case KTY_OKP:
-		return alg_for_key("EdDSA", key);
-	default:
-		return NULL;
-	}
+	/* The first row that fits: HS256, RS256, the curve's ES*, EdDSA. */
+	for (i = 0; (a = alg_at(i)) != NULL; i++)
+		if (a->kty == key->kty && (a->crv == NULL || (key->crv !=
+		    NULL && strcmp(a->crv, key->crv) == 0)))
+			return a;
+	return NULL;
 }
 
 const char *
@@ -715,6 +1048,9 @@ key_describe(const struct key *key)
 	if (key->kty == KTY_OCT)
 		snprintf(buf, sizeof(buf), "HMAC secret (%zu bytes, from %s)",
 		    key->secret_len, key->form);
+	else if (key->kty == KTY_RSA)
+		snprintf(buf, sizeof(buf), "RSA %u-bit %s key (%s)", key->bits,
+		    key->priv ? "private" : "public", key->form);
 	else
 		snprintf(buf, sizeof(buf), "%s %s key (%s)", key->crv ?
 		    key->crv : kty_name(key->kty), key->priv ? "private" :

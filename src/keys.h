@@ -30,7 +30,8 @@ struct key {
 				 * libsodium secret key.  sodium_malloc'd. */
 	size_t secret_len;
 	unsigned char pub[32];	/* Ed25519 public key */
-	void *pkey;		/* OpenSSL backend key (EVP_PKEY *) */
+	void *pkey;		/* OpenSSL backend key (EVP_PKEY *) of RSA, EC
+				 * and Ed448 keys; key_free releases it */
 	unsigned bits;		/* RSA modulus or curve size */
 	char *kid;		/* JWK members, or NULL */
 	char *alg;
@@ -61,19 +62,37 @@ int keys_load(const char *src, enum key_format fmt, struct keyset **out);
 /* Load from bytes already read; NAME is used in messages. */
 int keys_load_mem(const unsigned char *data, size_t len, const char *name,
     enum key_format fmt, struct keyset **out);
+/*
+ * The same with the passphrase of an encrypted PEM or DER key (pass may
+ * be NULL: an encrypted key is then refused; nothing ever prompts).
+ */
+int keys_load_pass(const char *src, enum key_format fmt, const char *pass,
+    size_t passlen, struct keyset **out);
+int keys_load_mem_pass(const unsigned char *data, size_t len,
+    const char *name, enum key_format fmt, const char *pass, size_t passlen,
+    struct keyset **out);
+/*
+ * An Ed25519 key for libsodium from its 32-byte seed (a private key), or
+ * else from its 32-byte public key.  form names the source.
+ */
+struct key *key_ed25519(const unsigned char *seed, const unsigned char *pub,
+    const char *form);
 void keyset_free(struct keyset *ks);
 void key_free(struct key *k);
 
 /* 1 when KEY can be used with ALG (type, curve, JWK alg/use/key_ops). */
 int key_allows(const struct key *key, const struct alg *alg, int signing);
-/*
- * Why KEY, whose type and curve fit ALG, may not be used with it: "its
- * JWK 'alg' is 'HS512'", "its JWK 'use' is 'enc'", "its JWK 'key_ops'
- * lack 'verify'" (a static buffer); NULL when key_allows() says yes.
- */
+/* Why KEY cannot be used with ALG ("the key's JWK 'use' is 'enc', ..."), or
+ * NULL when it can.  A static buffer. */
 const char *key_refusal(const struct key *key, const struct alg *alg,
     int signing);
-/* The algorithm sign uses by default with KEY, or NULL. */
+/* RFC 7518 sections 3.2 and 3.3: HMAC secrets at least as long as the hash,
+ * RSA moduli of at least 2048 bits. */
+#define KEY_RSA_MIN_BITS 2048
+/* 1 when KEY is below those minimums for ALG (--allow-weak-key). */
+int key_is_weak(const struct key *key, const struct alg *alg);
+/* The algorithm sign uses by default with KEY, or NULL: its JWK alg, else
+ * HS256, RS256, the curve's ES* (ES256K for secp256k1) or EdDSA. */
 const struct alg *key_default_alg(const struct key *key);
 /* The row named NAME that fits KEY's type and curve, or NULL. */
 const struct alg *alg_for_key(const char *name, const struct key *key);

@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "cmd.h"
+#include "crypto.h"
 #include "util.h"
 
 #ifndef JWTOOL_VERSION
@@ -103,6 +104,16 @@ main(int argc, char **argv)
 
 		for (i = 0; i < NCMDS; i++)
 			printf("%s\t%s\n", cmds[i]->name, cmds[i]->summary);
+		return finish(0);
+	}
+	if (strcmp(name, "--list-algorithms") == 0) {	/* for completions */
+		const struct alg *a, *prev = NULL;
+		size_t i;
+
+		/* Rows sharing a name (one per curve) are listed once. */
+		for (i = 0; (a = alg_at(i)) != NULL; prev = a, i++)
+			if (prev == NULL || strcmp(prev->name, a->name) != 0)
+				printf("%s\t%s\n", a->name, a->desc);
 		return finish(0);
 	}
 	if (strcmp(name, "--list-options") == 0 || strcmp(name, "help") == 0) {

@@ -14,8 +14,10 @@ struct opt {
 	int has_arg;		/* no_argument or required_argument */
 	const char *arg;	/* placeholder ("SRC"), or NULL */
 	const char *help;	/* one line */
-	const char *complete;	/* "file", "alg", "keyformat", "word1 word2",
-				 * or NULL when nothing can be offered */
+	const char *complete;	/* what completes the value: "file" (a path
+				 * or env:NAME), "alg" (jwtool
+				 * --list-algorithms), "word1 word2" (those
+				 * words), or NULL: nothing to offer */
 };
 
 /* Codes of options with no short letter. */

@@ -96,10 +96,270 @@ ossl_hmac_verify(const struct alg *alg, const struct key *key,
 	size_t maclen;
 	int rc;
 
+	if (siglen != alg->hlen)
+		return jw_fail(JW_ESIG, "signature is %zu bytes, %s needs %zu",
+		    siglen, alg->name, alg->hlen);
 	if ((rc = ossl_hmac_sign(alg, key, msg, msglen, mac, &maclen)) != 0)
 		return rc;
 	rc = siglen == maclen && sodium_memcmp_ct(mac, sig, maclen) == 0 ?
 	    JW_OK : jw_fail(JW_ESIG, "signature does not match");
 	secure_wipe(mac, sizeof(mac));
 	return rc;
+}
+
+/* Ed25519 members collected from the backend. */
+struct ed_parts {
+	unsigned char x[32], d[32];
+	int hx, hd;
+};
+
+static void
+collect_ed25519(void *ctx, const char *name, const unsigned char *b, size_t n)
+{
+	struct ed_parts *e = ctx;
+
+	if (n != 32)
+		return;
+	if (strcmp(name, "x") == 0) {
+		memcpy(e->x, b, 32);
+		e->hx = 1;
+	} else if (strcmp(name, "d") == 0) {
+		memcpy(e->d, b, 32);
+		e->hd = 1;
+	}
+}
+
+/*
+ * A struct key from a backend key.  Ed25519 goes to libsodium (the backend
+ * key is released), everything else keeps pkey.
+ */
+static int
+wrap(const struct ossl_backend *b, void *pkey, const struct ossl_keyinfo *info,
+    const char *name, const char *form, struct key **out)
+{
+	struct ed_parts e;
+	struct key *k;
+	int rc = JW_OK;
+
+	if (info->type == OSSL_T_ED25519) {
+		memset(&e, 0, sizeof(e));
+		if (b->export_jwk(pkey, 1, collect_ed25519, &e) != 0 || !e.hx ||
+		    (info->priv && !e.hd))
+			rc = jw_fail(JW_EKEY, "key '%s': cannot read the Ed25519 "
+			    "key", name);
+		else {
+			k = key_ed25519(info->priv ? e.d : NULL, e.x, form);
+			if (info->priv && sodium_memcmp_ct(k->pub, e.x, 32)) {
+				key_free(k);
+				rc = jw_fail(JW_EKEY, "key '%s': the Ed25519 "
+				    "private key does not match its public key",
+				    name);
+			} else
+				*out = k;
+		}
+		secure_wipe(&e, sizeof(e));
+		b->free_key(pkey);
+		return rc;
+	}
+	k = xcalloc(1, sizeof(*k));
+	k->kty = info->type == OSSL_T_RSA ? KTY_RSA : info->type ==
+	    OSSL_T_EC ? KTY_EC : KTY_OKP;
+	k->crv = info->crv;
+	k->bits = info->bits;
+	k->priv = info->priv;
+	k->pkey = pkey;
+	k->form = form;
+	*out = k;
+	return JW_OK;
+}
+
+int
+ossl_key_load(const unsigned char *data, size_t len, int input,
+    const char *pass, size_t passlen, const char *name, const char *form,
+    struct key **out)
+{
+	const struct ossl_backend *b = ossl_get();
+	struct ossl_keyinfo info;
+	void *pkey = NULL;
+	int rc;
+
+	*out = NULL;
+	if (b == NULL)
+		return jw_fail(JW_EKEY, "key '%s': %s", name, jw_error());
+	switch ((rc = b->load(data, len, input, pass, passlen, &pkey,
+	    &info))) {
+	case 0:
+		break;
+	case OSSL_NEEDPASS:
+		return jw_fail(JW_EKEY, "key '%s' is encrypted: give its "
+		    "passphrase with --passphrase-file", name);
+	case OSSL_BADPASS:
+		return jw_fail(JW_EKEY, "key '%s': cannot decrypt it with the "
+		    "passphrase given (wrong passphrase?)", name);
+	default:
+		return jw_fail(JW_EKEY, "key '%s': %s", name, b->error());
+	}
+	return wrap(b, pkey, &info, name, info.cert ? "certificate" : form,
+	    out);
+}
+
+int
+ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
+    size_t nm, const char *name, struct key **out)
+{
+	const struct ossl_backend *b = ossl_get();
+	struct ossl_keyinfo info;
+	void *pkey = NULL;
+
+	*out = NULL;
+	if (b == NULL)
+		return jw_fail(JW_EKEY, "key '%s': %s", name, jw_error());
+	if (b->from_jwk(type, crv, m, nm, &pkey, &info) != 0)
+		return jw_fail(JW_EKEY, "key '%s': %s", name, b->error());
+	return wrap(b, pkey, &info, name, "JWK", out);
+}
+
+int
+ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
+    void *ctx)
+{
+	const struct ossl_backend *b = ossl_get();
+
+	if (b == NULL)
+		return JW_EKEY;
+	if (key->pkey == NULL)
+		return jw_fail(JW_EKEY, "the %s cannot be exported",
+		    key_describe(key));
+	if (b->export_jwk(key->pkey, with_private, emit, ctx) != 0)
+		return jw_fail(JW_EKEY, "cannot export the %s: %s",
+		    key_describe(key), b->error());
+	return JW_OK;
+}
+
+void
+ossl_key_free(void *pkey)
+{
+	/* a key exists only if the backend was loaded */
+	if (pkey != NULL && backend != NULL)
+		backend->free_key(pkey);
+}
+
+/* Sign with a backend key; scheme is enum ossl_scheme. */
+static int
+pkey_sign(int scheme, const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen)
+{
+	const struct ossl_backend *b;
+
+	if (!key->priv)
+		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",
+		    key_describe(key));
+	if (key->pkey == NULL || (alg->crv != NULL && (key->crv == NULL ||
+	    strcmp(alg->crv, key->crv) != 0)))
+		return jw_fail(JW_EKEY, "the %s cannot make %s signatures",
+		    key_describe(key), alg->name);
+	if ((b = ossl_get()) == NULL)
+		return JW_EKEY;
+	if (b->sign(key->pkey, scheme, alg->hash, msg, msglen, sig,
+	    CRYPTO_MAX_SIG, siglen) != 0)
+		return jw_fail(JW_EKEY, "%s signing failed: %s", alg->name,
+		    b->error());
+	return JW_OK;
+}
+
+static int
+pkey_verify(int scheme, const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
+{
+	const struct ossl_backend *b;
+	int rc;
+
+	if (key->pkey == NULL || (alg->crv != NULL && (key->crv == NULL ||
+	    strcmp(alg->crv, key->crv) != 0)))
+		return jw_fail(JW_EKEY, "the %s cannot verify %s signatures",
+		    key_describe(key), alg->name);
+	if (alg->siglen != 0 && siglen != alg->siglen) {
+		/* a DER ECDSA signature: SEQUENCE, length, INTEGER */
+		int der = scheme == OSSL_S_ECDSA && siglen > 8 &&
+		    sig[0] == 0x30 && ((sig[1] < 0x80 && (size_t)sig[1] + 2 ==
+		    siglen) || (sig[1] == 0x81 && (size_t)sig[2] + 3 ==
+		    siglen));
+
+		return jw_fail(JW_ESIG, "signature is %zu bytes, %s needs %zu%s",
+		    siglen, alg->name, alg->siglen, der ? " (it looks "
+		    "DER-encoded; JWS uses raw R || S)" : "");
+	}
+	if ((b = ossl_get()) == NULL)
+		return JW_EKEY;
+	rc = b->verify(key->pkey, scheme, alg->hash, msg, msglen, sig,
+	    siglen);
+	if (rc == 0)
+		return JW_OK;
+	return jw_fail(rc == 1 ? JW_ESIG : JW_EKEY, "%s", b->error());
+}
+
+int
+ossl_rsa_sign(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen)
+{
+	return pkey_sign(OSSL_S_PKCS1, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_rsa_verify(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
+{
+	return pkey_verify(OSSL_S_PKCS1, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_pss_sign(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen)
+{
+	return pkey_sign(OSSL_S_PSS, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_pss_verify(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
+{
+	return pkey_verify(OSSL_S_PSS, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_ecdsa_sign(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen)
+{
+	return pkey_sign(OSSL_S_ECDSA, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_ecdsa_verify(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
+{
+	return pkey_verify(OSSL_S_ECDSA, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_eddsa_sign(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, unsigned char *sig,
+    size_t *siglen)
+{
+	return pkey_sign(OSSL_S_EDDSA, alg, key, msg, msglen, sig, siglen);
+}
+
+int
+ossl_eddsa_verify(const struct alg *alg, const struct key *key,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
+{
+	return pkey_verify(OSSL_S_EDDSA, alg, key, msg, msglen, sig, siglen);
 }

@@ -1,14 +1,12 @@
 #!/usr/bin/env bats
 # The hostile-input catalogue: every byte of a token is chosen by someone
 # else.  Each case names its exact exit status and message.  Tokens whose
-# signature is valid are made with openssl, not jwtool, so that the
-# rejection comes from the check under test and not from the signature.
-#
-# ECDSA and RSA cases (DER and truncated ECDSA signatures, r or s zero or
-# >= n, RS/PS confusion, RSA 1024, curve mismatch) need the OpenSSL
-# algorithms and are added with them.
+# signature is valid are made with openssl, not jwtool (RSA and ECDSA ones
+# are made with jwtool, then altered), so that the rejection comes from the
+# check under test and not from the signature.
 
 load helpers/common
+load helpers/keys
 
 HS=
 
@@ -77,12 +75,12 @@ verify() {
 
 @test "an empty alg is an unknown algorithm" {
 	run -1 verify "$(signed '{"alg":""}' '{}')"
-	assert_output "jwtool: verify: unknown algorithm '' (supported: HS256, HS384, HS512, EdDSA)"
+	assert_output "jwtool: verify: unknown algorithm '' (supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA)"
 }
 
 @test "alg 'none ' with a space is an unknown algorithm, not none" {
 	run -1 verify "$(signed '{"alg":"none "}' '{}')"
-	assert_output "jwtool: verify: unknown algorithm 'none ' (supported: HS256, HS384, HS512, EdDSA)"
+	assert_output "jwtool: verify: unknown algorithm 'none ' (supported: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA)"
 }
 
 # ---- empty and wrong-sized signatures ---------------------------------------
@@ -90,32 +88,32 @@ verify() {
 @test "an HS256 token with an empty signature is exit 1" {
 	t=$(signed '{"alg":"HS256"}' '{}')
 	run -1 verify "${t%.*}."
-	assert_output "jwtool: verify: the signature is empty (HS256 signatures are 32 bytes)"
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried): signature is 0 bytes, HS256 needs 32"
 }
 
 @test "an EdDSA token with an empty signature is exit 1" {
 	t=$(jwtool sign -k "$KEYS/ed25519.pem" --now $NOW)
 	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" "${t%.*}."
-	assert_output "jwtool: verify: the signature is empty (EdDSA signatures are 64 bytes)"
+	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried): signature is 0 bytes, EdDSA (Ed25519) needs 64"
 }
 
 @test "a truncated HS256 signature is exit 1 naming both lengths" {
 	t=$(signed '{"alg":"HS256"}' '{}')
 	run -1 verify "$(cut_sig "$t" 27)"
-	assert_output "jwtool: verify: the signature is 27 bytes; HS256 signatures are 32"
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried): signature is 27 bytes, HS256 needs 32"
 }
 
 @test "a truncated EdDSA signature is exit 1 naming both lengths" {
 	t=$(jwtool sign -k "$KEYS/ed25519.pem" --now $NOW)
 	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" "$(cut_sig "$t" 61)"
-	assert_output "jwtool: verify: the signature is 61 bytes; EdDSA signatures are 64"
+	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried): signature is 61 bytes, EdDSA (Ed25519) needs 64"
 }
 
 @test "an HS256-sized MAC under alg HS512 is exit 1" {
 	si="$(b64url '{"alg":"HS512"}').e30"
 	run -1 jwtool verify -k "$KEYS/hs512.b64" --key-format base64 \
 	    "$si.$(mac_file "$si" "$HS")"
-	assert_output "jwtool: verify: the signature is 32 bytes; HS512 signatures are 64"
+	assert_output "jwtool: verify: signature does not match (HS512, 1 key tried): signature is 32 bytes, HS512 needs 64"
 }
 
 # ---- algorithm confusion ----------------------------------------------------
@@ -135,7 +133,7 @@ verify() {
 @test "HS256 keyed with a DER public key's bytes, against that key, is exit 1" {
 	run -1 jwtool verify -k "$KEYS/ed25519.pub.der" \
 	    "$(signed '{"alg":"HS256"}' '{}' "$KEYS/ed25519.pub.der")"
-	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the Ed25519 public key (SPKI)"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the Ed25519 public key (DER)"
 }
 
 @test "a PEM, JWK or DER public key forced to be a raw secret is exit 7" {
@@ -200,25 +198,25 @@ verify() {
 
 @test "a JWK's alg pins its algorithm: an HS384 token is exit 1" {
 	run -1 jwtool verify -k "$KEYS/hs256.jwk" "$(signed '{"alg":"HS384"}' '{}')"
-	assert_output "jwtool: verify: algorithm 'HS384' is not allowed for the HMAC secret (41 bytes, from JWK): its JWK 'alg' is 'HS256'"
+	assert_output "jwtool: verify: algorithm 'HS384' is not allowed for the HMAC secret (41 bytes, from JWK): the key's JWK 'alg' is 'HS256'"
 }
 
 @test "a JWK with use enc never verifies a signature" {
 	jq -c 'del(.alg) | .use="enc"' "$KEYS/hs256.jwk" > enc.jwk
 	run -1 jwtool verify -k enc.jwk "$(signed '{"alg":"HS256"}' '{}')"
-	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the HMAC secret (41 bytes, from JWK): its JWK 'use' is 'enc'"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the HMAC secret (41 bytes, from JWK): the key's JWK 'use' is 'enc', not 'sig'"
 }
 
 @test "a JWK whose key_ops lack verify never verifies" {
 	jq -c '.key_ops=["sign"]' "$KEYS/hs256.jwk" > sign-only.jwk
 	run -1 jwtool verify -k sign-only.jwk "$(signed '{"alg":"HS256"}' '{}')"
-	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the HMAC secret (41 bytes, from JWK): its JWK 'key_ops' lack 'verify'"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the HMAC secret (41 bytes, from JWK): the key's JWK 'key_ops' lack 'verify'"
 }
 
-@test "an RSA public key is never an HMAC secret (RSA is not in this build)" {
-	run -7 jwtool verify -k "$KEYS/rsa2048.pub.pem" \
+@test "HS256 keyed with an RSA public key's PEM, against that key, is exit 1" {
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" \
 	    "$(signed '{"alg":"HS256"}' '{}' "$KEYS/rsa2048.pub.pem")"
-	assert_output "jwtool: verify: key '$KEYS/rsa2048.pub.pem': unsupported key (only Ed25519 PKCS#8 and SPKI keys are supported by this build)"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the RSA 2048-bit public key (PEM)"
 }
 
 # ---- duplicate members ------------------------------------------------------
@@ -242,12 +240,12 @@ verify() {
 
 @test "a payload with two exp members is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"exp":1,"exp":9999999999}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: duplicate member 'exp')"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: duplicate member 'exp'); --jws verifies a JWS with any payload"
 }
 
 @test "a duplicate member nested in the payload is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"a":{"b":1,"b":2}}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: duplicate member 'b')"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: duplicate member 'b'); --jws verifies a JWS with any payload"
 }
 
 @test "a JWK with two kty members is exit 7" {
@@ -289,7 +287,7 @@ verify() {
 
 @test "\\u0000 in a claim value is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"sub":"admin\u0000x"}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: \\u0000 (NUL) in a string at byte 13)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: \\u0000 (NUL) in a string at byte 13); --jws verifies a JWS with any payload"
 }
 
 @test "invalid UTF-8 in a header member name is exit 3" {
@@ -299,7 +297,7 @@ verify() {
 
 @test "an overlong UTF-8 sequence in a claim name is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' "$(printf '{"\xc0\xaf":1}')")"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: invalid UTF-8 at byte 2)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: invalid UTF-8 at byte 2); --jws verifies a JWS with any payload"
 }
 
 @test "a UTF-8 encoded surrogate in a header value is exit 3" {
@@ -309,9 +307,9 @@ verify() {
 
 @test "lone surrogate escapes in claims are exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"a":"\ud800"}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: lone high surrogate in a \\u escape at byte 6)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: lone high surrogate in a \\u escape at byte 6); --jws verifies a JWS with any payload"
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"a":"\udc00"}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: lone low surrogate in a \\u escape at byte 6)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: lone low surrogate in a \\u escape at byte 6); --jws verifies a JWS with any payload"
 }
 
 @test "a raw control character in a header string is exit 3" {
@@ -339,7 +337,7 @@ verify() {
 
 @test "--alg hs256 on the command line is a usage error" {
 	run -2 verify --alg hs256 "$(signed '{"alg":"HS256"}' '{}')"
-	assert_output "jwtool: verify: --alg: unknown algorithm 'hs256' (known: HS256, HS384, HS512, EdDSA)"
+	assert_output "jwtool: verify: --alg: unknown algorithm 'hs256' (known: HS256, HS384, HS512, RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, ES256K, EdDSA)"
 }
 
 # ---- base64url --------------------------------------------------------------
@@ -413,7 +411,7 @@ verify() {
 
 @test "a second JSON value after the payload object is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{}{"sub":"admin"}')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: unexpected data after the JSON value at byte 2)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: unexpected data after the JSON value at byte 2); --jws verifies a JWS with any payload"
 }
 
 @test "a byte order mark before the header is exit 3" {
@@ -432,7 +430,7 @@ verify() {
 	run -0 verify -q "$(signed '{"alg":"HS256"}' "{\"x\":$ok}")"
 	bad=$(printf '%.0s[' $(seq 128))$(printf '%.0s]' $(seq 128))
 	run -3 verify "$(signed '{"alg":"HS256"}' "{\"x\":$bad}")"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: nesting deeper than 128 levels at byte 132)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: nesting deeper than 128 levels at byte 132); --jws verifies a JWS with any payload"
 }
 
 @test "exp 1e999 is exit 3, not infinity" {
@@ -497,7 +495,7 @@ jwtool: verify: header 'cty' must be a string, not array"
 
 @test "aud with a number in its array is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '{"aud":["api",5]}')"
-	assert_output "jwtool: verify: claim 'aud' must be a string or an array of strings; it holds a number"
+	assert_output "jwtool: verify: claim 'aud' must be a string or an array of strings, not an array holding other values"
 }
 
 @test "iss 5, sub [] and jti {} are exit 3" {
@@ -519,7 +517,7 @@ jwtool: verify: claim 'jti' must be a string, not object"
 
 @test "a payload that is an array is exit 3" {
 	run -3 verify "$(signed '{"alg":"HS256"}' '[{"sub":"admin"}]')"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (array)"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (array); --jws verifies a JWS with any payload"
 }
 
 # ---- segments ---------------------------------------------------------------
@@ -537,7 +535,7 @@ jwtool: verify: claim 'jti' must be a string, not object"
 @test "an empty payload segment under a valid signature is exit 3" {
 	si="$(b64url '{"alg":"HS256"}')."
 	run -3 verify "$si.$(mac_file "$si" "$HS")"
-	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: expected a value at the end (byte 0))"
+	assert_output "jwtool: verify: the payload is not a JSON object of claims (payload: invalid JSON: expected a value at the end (byte 0)); --jws verifies a JWS with any payload"
 }
 
 @test "one or two segments are exit 3" {
@@ -605,7 +603,7 @@ big_token() {
 	run -1 /usr/bin/time -o usage -f %M "$JWTOOL_NATIVE" verify \
 	    --max-input 200M -k "$HS" big.jwt
 	secs=$(($(date +%s) - t0))
-	assert_output "jwtool: verify: the signature is 3 bytes; HS256 signatures are 32"
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried): signature is 3 bytes, HS256 needs 32"
 	kb=$(tail -n 1 usage)
 	[ "$secs" -le 60 ] || fail "verifying took $secs s"
 	[ "$kb" -le 1048576 ] || fail "verifying took $kb KiB"
@@ -679,13 +677,16 @@ EOF
 	assert_output "jwtool: verify: key 'empty.key' is empty"
 }
 
-@test "an OKP JWK on curve X25519 or Ed448 is exit 7" {
+@test "an OKP JWK on curve X25519 is exit 7" {
 	echo '{"kty":"OKP","crv":"X25519","x":"AAAA"}' > x.jwk
 	run -7 jwtool verify -k x.jwk a.b.c
-	assert_output "jwtool: verify: key 'x.jwk': unsupported OKP curve 'X25519'"
+	assert_output "jwtool: verify: key 'x.jwk': unsupported OKP curve 'X25519' (a key agreement curve, not a signature one)"
+}
+
+@test "an Ed448 JWK with a 3-byte x is exit 7" {
 	echo '{"kty":"OKP","crv":"Ed448","x":"AAAA"}' > ed448.jwk
 	run -7 jwtool verify -k ed448.jwk a.b.c
-	assert_output "jwtool: verify: key 'ed448.jwk': unsupported OKP curve 'Ed448'"
+	assert_output "jwtool: verify: key 'ed448.jwk': Ed448 JWK 'x' must be 57 bytes"
 }
 
 @test "an Ed25519 JWK with a 31-byte x is exit 7" {
@@ -695,10 +696,10 @@ EOF
 	assert_output "jwtool: verify: key 'short.jwk': Ed25519 JWK 'x' must be 32 bytes"
 }
 
-@test "an EC JWK is exit 7 in this build" {
+@test "an EC JWK with short coordinates is exit 7" {
 	echo '{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}' > ec.jwk
 	run -7 jwtool verify -k ec.jwk a.b.c
-	assert_output "jwtool: verify: key 'ec.jwk': EC keys are not supported by this build"
+	assert_output "jwtool: verify: key 'ec.jwk': EC JWK 'x' is 3 bytes; P-256 needs exactly 32"
 }
 
 @test "a small-order Ed25519 key never verifies, not even the identity signature" {
@@ -727,4 +728,186 @@ EOF
 )
 	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" --now $NOW "${t%.*}.$mal"
 	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried)"
+}
+
+# ---- RSA and ECDSA ----------------------------------------------------------
+
+# tok_with KEY [ALG]: a token signed by jwtool with KEY.
+tok_with() {
+	jwtool sign -k "$1" ${2:+--alg "$2"} --now $NOW --sub t
+}
+
+# relabel TOKEN HEADER: TOKEN's payload and signature under HEADER.
+relabel() {
+	printf '%s.%s\n' "$(b64url "$2")" "${1#*.}"
+}
+
+# resig TOKEN FILE: TOKEN with its signature replaced by FILE's bytes.
+resig() {
+	printf '%s.%s\n' "${1%.*}" "$(b64file "$2")"
+}
+
+@test "an RS256 token against an EC key is exit 1" {
+	openssl pkey -in "$KEYS/p256.pem" -pubout -out p256.pub.pem
+	run -1 jwtool verify -k p256.pub.pem "$(tok_with "$KEYS/rsa2048.pem")"
+	assert_output "jwtool: verify: algorithm 'RS256' is not allowed for the P-256 public key (PEM)"
+}
+
+@test "an ES256 token against an RSA key is exit 1" {
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" "$(tok_with "$KEYS/p256.pem")"
+	assert_output "jwtool: verify: algorithm 'ES256' is not allowed for the RSA 2048-bit public key (PEM)"
+}
+
+@test "HS256 keyed with an EC public key's PEM, against that key, is exit 1" {
+	openssl pkey -in "$KEYS/p256.pem" -pubout -out p256.pub.pem
+	run -1 jwtool verify -k p256.pub.pem "$(signed '{"alg":"HS256"}' '{}' p256.pub.pem)"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the P-256 public key (PEM)"
+}
+
+@test "an ES256 token with a DER-encoded signature is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	printf '%s' "${t%.*}" > msg
+	openssl dgst -sha256 -sign "$KEYS/p256.pem" -out der msg
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" der)"
+	assert_output --regexp "^jwtool: verify: signature does not match \(ES256, 1 key tried\): signature is 7[0-2] bytes, ES256 needs 64 \(it looks DER-encoded; JWS uses raw R \|\| S\)$"
+}
+
+@test "an ES256 signature with r = 0 is exit 1 (CVE-2022-21449)" {
+	t=$(tok_with "$KEYS/p256.pem")
+	split_token "$t"
+	{ head -c 32 /dev/zero; tail -c 32 sig; } > r0
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" r0)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA r is zero"
+}
+
+@test "an ES256 signature with s = 0 is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	split_token "$t"
+	{ head -c 32 sig; head -c 32 /dev/zero; } > s0
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" s0)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA s is zero"
+}
+
+@test "an all-zero ES384 signature is exit 1" {
+	t=$(tok_with "$KEYS/p384.pem")
+	head -c 96 /dev/zero > zero
+	run -1 jwtool verify -k "$KEYS/p384.pem" "$(resig "$t" zero)"
+	assert_output "jwtool: verify: signature does not match (ES384, 1 key tried): ECDSA r is zero"
+}
+
+@test "an ES256 signature with r = n is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	split_token "$t"
+	n=ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+	{ printf '%s' $n | xxd -r -p; tail -c 32 sig; } > rn
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" rn)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA r is not below the curve order"
+}
+
+@test "an ES256 signature with s = n + (s mod n), the same s mod n, is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	split_token "$t"
+	"$PYTHON" - <<'PY'
+n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+sig = open("sig", "rb").read()
+s = int.from_bytes(sig[32:], "big") + n
+if s < 2**256:
+    open("sn", "wb").write(sig[:32] + s.to_bytes(32, "big"))
+else:
+    open("sn", "wb").write(sig[:32] + n.to_bytes(32, "big"))
+PY
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" sn)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA s is not below the curve order"
+}
+
+@test "a high-S ECDSA signature (n - s) is valid in JOSE" {
+	t=$(tok_with "$KEYS/p256.pem")
+	split_token "$t"
+	"$PYTHON" - <<'PY'
+n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+sig = open("sig", "rb").read()
+s = n - int.from_bytes(sig[32:], "big")
+open("hs", "wb").write(sig[:32] + s.to_bytes(32, "big"))
+PY
+	run -0 jwtool verify -k "$KEYS/p256.pem" --now $NOW "$(resig "$t" hs)"
+	assert_output '{"sub":"t","iat":1795867200}'
+}
+
+@test "a truncated ES256 signature is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(cut_sig "$t" 63)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): signature is 63 bytes, ES256 needs 64"
+}
+
+@test "a truncated RS256 signature is exit 1" {
+	t=$(tok_with "$KEYS/rsa2048.pem")
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" "$(cut_sig "$t" 255)"
+	assert_output "jwtool: verify: signature does not match (RS256, 1 key tried): signature is 255 bytes, the RSA key needs 256"
+}
+
+@test "a PS256 signature under an RS256 header is exit 1" {
+	t=$(tok_with "$KEYS/rsa2048.pem" PS256)
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" "$(relabel "$t" '{"alg":"RS256"}')"
+	assert_output "jwtool: verify: signature does not match (RS256, 1 key tried)"
+}
+
+@test "an RS256 signature under a PS256 header is exit 1" {
+	t=$(tok_with "$KEYS/rsa2048.pem" RS256)
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" "$(relabel "$t" '{"alg":"PS256"}')"
+	assert_output "jwtool: verify: signature does not match (PS256, 1 key tried)"
+}
+
+@test "a PS256 signature under a PS384 header is exit 1" {
+	t=$(tok_with "$KEYS/rsa2048.pem" PS256)
+	run -1 jwtool verify -k "$KEYS/rsa2048.pub.pem" "$(relabel "$t" '{"alg":"PS384"}')"
+	assert_output "jwtool: verify: signature does not match (PS384, 1 key tried)"
+}
+
+@test "an RSA key of 1024 bits is exit 7" {
+	t=$(jwtool sign -k "$KEYS/rsa1024.pem" --allow-weak-key --now $NOW 2>/dev/null)
+	run -7 jwtool verify -k "$KEYS/rsa1024.pem" --now $NOW "$t"
+	assert_output "jwtool: verify: the RSA key is 1024 bits, fewer than 2048 (RFC 7518 section 3.3); --allow-weak-key accepts it"
+}
+
+@test "an ES256 token against a P-384 key is exit 1" {
+	run -1 jwtool verify -k "$KEYS/p384.pem" "$(tok_with "$KEYS/p256.pem")"
+	assert_output "jwtool: verify: algorithm 'ES256' is not allowed for the P-384 private key (PEM)"
+}
+
+@test "an ES256K signature relabelled ES256, with the secp256k1 key, is exit 1" {
+	t=$(tok_with "$KEYS/secp256k1.pem")
+	run -1 jwtool verify -k "$KEYS/secp256k1.pem" "$(relabel "$t" '{"alg":"ES256"}')"
+	assert_output "jwtool: verify: algorithm 'ES256' is not allowed for the secp256k1 private key (PEM)"
+}
+
+@test "an ES256 token relabelled ES256K, against a P-256 key, is exit 1" {
+	t=$(tok_with "$KEYS/p256.pem")
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(relabel "$t" '{"alg":"ES256K"}')"
+	assert_output "jwtool: verify: algorithm 'ES256K' is not allowed for the P-256 private key (PEM)"
+}
+
+@test "an Ed448 signature against an Ed25519 key is exit 1" {
+	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" "$(tok_with "$KEYS/ed448.pem")"
+	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried): signature is 114 bytes, EdDSA (Ed25519) needs 64"
+}
+
+@test "an RSA JWK with alg RS256 refuses a PS256 token" {
+	key_forms "$KEYS/rsa2048.pem"
+	jq -c '.alg="RS256"' pub.jwk > rs.jwk
+	run -1 jwtool verify -k rs.jwk "$(tok_with "$KEYS/rsa2048.pem" PS256)"
+	assert_output "jwtool: verify: algorithm 'PS256' is not allowed for the RSA 2048-bit public key (JWK): the key's JWK 'alg' is 'RS256'"
+}
+
+@test "an ES256 token naming the kid of a JWKS's RSA key is exit 1" {
+	key_forms "$KEYS/rsa2048.pem"
+	t=$(jwtool sign -k "$KEYS/p256.pem" --kid this --now $NOW)
+	run -1 jwtool verify -k pub.jwks "$t"
+	assert_output "jwtool: verify: algorithm 'ES256' is not allowed for the key with kid 'this' (RSA 2048-bit public key (JWKS))"
+}
+
+@test "an EC JWK whose point is not on the curve is exit 7" {
+	key_forms "$KEYS/p256.pem"
+	jq -c '.y=.x' pub.jwk > off.jwk
+	run -7 jwtool verify -k off.jwk a.b.c
+	assert_output "jwtool: verify: key 'off.jwk': the JWK is not a valid key: point is not on curve"
 }

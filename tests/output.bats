@@ -17,12 +17,16 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 	assert_equal "$stderr" "jwtool: sign: cannot sign with a public key (Ed25519 public key (PEM))"
 	run -7 --separate-stderr jwtool sign -k "$KEYS/hs256.key" --alg EdDSA --now $NOW
 	assert_output ""
-	run -7 --separate-stderr jwtool sign -k "$KEYS/rsa2048.pem" --now $NOW
+	run -7 --separate-stderr jwtool sign -k "$KEYS/rsa1024.pem" --now $NOW
 	assert_output ""
+	assert_equal "$stderr" "jwtool: sign: the RSA key is 1024 bits; RFC 7518 section 3.3 wants at least 2048 (--allow-weak-key accepts it)"
+	run -7 --separate-stderr jwtool sign -k "$KEYS/p256.pem" --alg ES384 --now $NOW
+	assert_output ""
+	assert_equal "$stderr" "jwtool: sign: algorithm ES384 cannot be used with the P-256 private key (PEM)"
 	echo '{"kty":"oct","k":"AAAA","key_ops":["verify"]}' > vonly.jwk
 	run -7 --separate-stderr jwtool sign -k vonly.jwk --allow-weak-key --now $NOW
 	assert_output ""
-	assert_equal "$stderr" "jwtool: sign: the key's JWK alg, use or key_ops forbid signing with HS256"
+	assert_equal "$stderr" "jwtool: sign: the key may not sign with HS256: the key's JWK 'key_ops' lack 'sign'"
 	run -7 --separate-stderr jwtool sign -k missing.key --now $NOW
 	assert_output ""
 	assert_equal "$stderr" "jwtool: sign: cannot open key 'missing.key': No such file or directory"

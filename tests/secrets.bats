@@ -6,10 +6,12 @@
 # Every command runs through `hush STATUS CMD...`, which checks the exact
 # exit status and then looks for every secret in use, in every form it
 # could leak in (raw, base64 with and without padding, base64url, hex in
-# both cases, a PEM body line) and for the first and last 12 characters of
-# each form (a truncated quote), in stdout and in stderr.
+# both cases, a PEM body line, a private JWK member, a passphrase) and for
+# the first and last 12 characters of each form (a truncated quote), in
+# stdout and in stderr.
 
 load helpers/common
+load helpers/keys
 
 # 70 bytes: long enough for HS512.  '!' and '.' make it invalid as base64,
 # base64url and hex.
@@ -33,7 +35,21 @@ setup() {
 	printf '%s' 'another-example-secret-for-tests-987654321' > hs0.raw
 	add_forms hs0.raw
 	add_forms seed.bin
-	FORMS+=("$(sed -n 2p "$KEYS/ed25519.pem")")
+	printf '%s' "$PASS" > pass.bin
+	add_forms pass.bin
+	# the private keys of the OpenSSL algorithms: each line of their PEM
+	# body, and each private JWK member
+	for k in ed25519 rsa2048 p256 ed448; do
+		while read -r line; do
+			case $line in -----*) ;; *) FORMS+=("$line") ;; esac
+		done < "$KEYS/$k.pem"
+	done
+	for k in rsa2048 p256 ed448; do
+		for m in $($KEYTOOL jwk "$KEYS/$k.pem" |
+		    jq -r '.d, .p, .q, .dp, .dq, .qi | values'); do
+			FORMS+=("$m" "${m:0:12}" "${m: -12}")
+		done
+	done
 }
 
 # b64u: base64url without padding of stdin.
@@ -83,6 +99,9 @@ hush() {
 	run ! no_secret stderr "key '${SECRET:0:12}...'"
 	run ! no_secret stderr "$(sed -n 2p "$KEYS/ed25519.pem")"
 	run ! no_secret stderr "$(od -An -tx1 seed.bin | tr -d ' \n')"
+	run ! no_secret stderr "$(sed -n 3p "$KEYS/rsa2048.pem")"
+	run ! no_secret stdout "d: $($KEYTOOL jwk "$KEYS/p256.pem" | jq -r .d)"
+	run ! no_secret stdout "passphrase '$PASS'"
 	run -0 no_secret stdout "nothing secret here"
 }
 
@@ -239,6 +258,59 @@ hush() {
 	hush 0 jwtool inspect "$t"
 }
 
+@test "RSA, EC and Ed448 private keys in every form show no secret" {
+	for k in rsa2048 p256 ed448; do
+		key_forms "$KEYS/$k.pem"
+		for f in k.p8.pem k.p8.der k.jwk k.jwks; do
+			hush 0 jwtool sign -k "$f" --kid this --now $NOW
+		done
+		hush 0 jwtool sign -k k.enc.pem --passphrase-file pass.txt --now $NOW
+		t=$output
+		hush 0 jwtool verify -k k.enc.der --passphrase-file pass.txt --now $NOW "$t"
+		hush 0 jwtool verify -k pub.pem --now $NOW "$t"
+		hush 1 jwtool verify -k k.p8.pem --now $NOW "${t%.*}.AAAA"
+		hush 7 jwtool sign -k k.enc.pem
+		hush 7 jwtool sign -k k.enc.der --passphrase-file hs0.raw
+		JWT_PASS=$PASS hush 0 jwtool sign -k k.enc.pem --passphrase-file env:JWT_PASS --now $NOW
+		hush 7 jwtool sign -k k.p8.pem --alg HS256
+		hush 7 jwtool sign -k k.p8.pem --key-format raw
+		hush 7 jwtool sign -k k.p8.pem --key-format der
+		hush 7 jwtool sign -k k.p8.der --key-format pem
+		hush 7 jwtool sign -k k.jwk --key-format jwks
+	done
+	hush 7 jwtool sign -k "$KEYS/rsa1024.pem"
+}
+
+@test "malformed private JWKs and PEMs of every type show no secret" {
+	key_forms "$KEYS/rsa2048.pem"
+	d=$(jq -r .d k.jwk)
+	jq -c --arg d "${d:0:7}+${d:8}" '.d=$d' k.jwk > plus.jwk
+	hush 7 jwtool sign -k plus.jwk
+	assert_equal "$stderr" "jwtool: sign: key 'plus.jwk': JWK member 'd' is not base64url: byte 7 is '+' or '/' (base64, not base64url)"
+	jq -c 'del(.dq)' k.jwk > crt.jwk
+	hush 7 jwtool sign -k crt.jwk
+	jq -c '.d=.p' k.jwk > wrong-d.jwk
+	hush 7 jwtool sign -k wrong-d.jwk
+	jq -c '.qi=7' k.jwk > num.jwk
+	hush 7 jwtool sign -k num.jwk
+	sed '5s/[A-Za-z]/*/' k.p8.pem > star.pem
+	hush 7 jwtool sign -k star.pem
+	head -c 600 k.p8.pem > cut.pem
+	hush 7 jwtool sign -k cut.pem
+	head -c 300 k.p8.der > cut.der
+	hush 7 jwtool sign -k cut.der --key-format der
+	key_forms "$KEYS/p256.pem"
+	jq -c '.d="AAAA"' k.jwk > short-d.jwk
+	hush 7 jwtool sign -k short-d.jwk
+	d=$(jq -r .d k.jwk)
+	jq -c --arg d "${d:0:5}!${d:6}" '.d=$d' k.jwk > bang.jwk
+	hush 7 jwtool sign -k bang.jwk
+	assert_equal "$stderr" "jwtool: sign: key 'bang.jwk': JWK member 'd' is not base64url: byte 5 is not a base64url character"
+	key_forms "$KEYS/ed448.pem"
+	jq -c '.d=.x' k.jwk > mismatch.jwk
+	hush 7 jwtool sign -k mismatch.jwk
+}
+
 @test "--secret warns that others can see it" {
 	run -0 --separate-stderr jwtool verify --secret "$SECRET" --now $NOW -q \
 	    "$(jwtool sign -k s.raw --now $NOW)"
@@ -312,6 +384,19 @@ core_limit_zero() {
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 0
 	run -0 jwtool verify -q -k s.raw --now $NOW "$(cat out)"
+}
+
+@test "core dumps are off before a passphrase is read" {
+	key_forms "$KEYS/p256.pem"
+	mkfifo pass
+	( ulimit -S -c unlimited && exec jwtool sign -k k.enc.pem --passphrase-file pass --now $NOW > out 2> err ) &
+	pid=$!
+	run -0 wait_for core_limit_zero "$pid"
+	printf '%s\n' "$PASS" > pass
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	run -0 jwtool verify -q -k pub.pem --now $NOW "$(cat out)"
 }
 
 @test "a process not yet holding a key may dump core (the check can fail)" {

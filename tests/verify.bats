@@ -243,3 +243,108 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 @test "more than one token argument is a usage error" {
 	run -2 jwtool verify -k "$KEYS/hs256.key" a.b.c d.e.f
 }
+
+@test "crit: not an array, empty, or holding a non-name is exit 3" {
+	for c in '"x"' '[]' '{}'; do
+		run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header "crit:=$c")"
+		assert_output "jwtool: verify: header 'crit' must be a non-empty array of names"
+	done
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=[1]')"
+	assert_output "jwtool: verify: header 'crit' holds a number, not a name"
+}
+
+@test "crit: a registered header, a name not in the header, or a name twice is exit 3" {
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["alg"]')"
+	assert_output "jwtool: verify: header 'crit' names 'alg', a registered header, which crit must not list"
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["kid"]' --kid k)"
+	assert_output --partial "names 'kid', a registered header"
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["ext"]')"
+	assert_output "jwtool: verify: header 'crit' names 'ext', which the header does not have"
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["ext","ext"]' --header ext:=1)"
+	assert_output "jwtool: verify: header 'crit' names 'ext' twice"
+}
+
+@test "crit: an unknown extension is exit 3; b64 true is understood" {
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["ext"]' --header ext=1)"
+	assert_output "jwtool: verify: header 'crit' names 'ext', an extension jwtool does not understand"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["b64"]' --header b64:=true)"
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header 'crit:=["b64"]' --header b64:=false)"
+	assert_line --index 0 "jwtool: verify: header 'crit' names 'b64', an extension jwtool does not understand"
+	assert_line --index 1 "jwtool: verify: header 'b64' is false (RFC 7797 unencoded payload), which jwtool does not support"
+}
+
+@test "b64 must be a boolean, and false is refused (exit 3)" {
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header b64:=false)"
+	assert_output "jwtool: verify: header 'b64' is false (RFC 7797 unencoded payload), which jwtool does not support"
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header b64=no)"
+	assert_output "jwtool: verify: header 'b64' must be a boolean, not string"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$(tok --header b64:=true)"
+}
+
+@test "an embedded jwk header never supplies the key: Ed25519" {
+	# the attacker signs with their own key and embeds its public half
+	x=$(openssl pkey -in "$KEYS/ed25519-other.pem" -pubout -outform DER | tail -c 32 |
+	    base64 -w0 | tr '+/' '-_' | tr -d '=')
+	t=$(jwtool sign -k "$KEYS/ed25519-other.pem" --now $NOW \
+	    --header "jwk:={\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"$x\"}")
+	run -1 jwtool verify -k "$KEYS/ed25519.pub.pem" --now $NOW "$t"
+	assert_output "jwtool: verify: signature does not match (EdDSA, 1 key tried)"
+	# the same header on a token from the real key changes nothing
+	t=$(jwtool sign -k "$KEYS/ed25519.pem" --now $NOW \
+	    --header "jwk:={\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"$x\"}")
+	run -0 jwtool verify -q -k "$KEYS/ed25519.pub.pem" --now $NOW "$t"
+}
+
+@test "an embedded jwk header never supplies the key: HMAC" {
+	printf 'attacker-secret-attacker-secret-attacker' > evil
+	k=$(b64url "$(cat evil)")
+	t=$(jwtool sign -k evil --now $NOW --header "jwk:={\"kty\":\"oct\",\"k\":\"$k\"}")
+	run -1 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried)"
+	run -2 jwtool verify --now $NOW "$t"
+	assert_output "jwtool: verify: no key: give --key SRC (a path, - or env:NAME)"
+}
+
+@test "jku, x5u and x5c headers are ignored: nothing is fetched" {
+	t=$(tok --header jku=http://127.0.0.1:9/jwks --header x5u=http://127.0.0.1:9/c \
+	    --header 'x5c:=["MIIB"]')
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$t"
+	printf 'another-secret-that-is-long-enough-1234' > other
+	run -1 jwtool verify -k other --now $NOW "$t"
+}
+
+@test "JWKS: a failed signature names the kids tried" {
+	printf 'another-secret-that-is-long-enough-1234' > other
+	t=$(jwtool sign -k other --kid hs-0 --now $NOW)
+	run -1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried: 'hs-0')"
+	t=$(jwtool sign -k other --now $NOW)
+	run -1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	assert_output "jwtool: verify: signature does not match (HS256, 2 keys tried: 'hs-0', 'hs-1')"
+}
+
+@test "JWKS: on a terminal, success names the kid used; not in a pipe" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	run -0 script -qec "jwtool verify -q -k '$KEYS/set.jwks' --now $NOW $t" /dev/null
+	assert_output $'jwtool: verify: signature verified with kid \'hs-1\' (HS256)\r'
+	run -0 --separate-stderr jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	assert_equal "$stderr" ""
+	run -0 script -qec "jwtool verify -q -k '$KEYS/hs256.key' --now $NOW $t" /dev/null
+	assert_output ""
+}
+
+@test "crit: a huge list is refused at once, not compared pairwise" {
+	"$PYTHON" - "$KEYS/hs256.key" > big.jwt <<-'PY'
+		import base64, hashlib, hmac, json, sys
+		b = lambda d: base64.urlsafe_b64encode(d).rstrip(b"=")
+		h = {"alg": "HS256", "crit": ["e%d" % i for i in range(200000)]}
+		si = b(json.dumps(h).encode()) + b"." + b(b"{}")
+		key = open(sys.argv[1], "rb").read()
+		print((si + b"." + b(hmac.new(key, si, hashlib.sha256).digest())).decode())
+	PY
+	run -3 timeout 10 jwtool verify -k "$KEYS/hs256.key" --now $NOW big.jwt
+	assert_output "jwtool: verify: header 'crit' lists 200000 names; jwtool understands only 'b64'"
+	c=$("$PYTHON" -c 'import json; print(json.dumps(["e%d" % i for i in range(33)]))')
+	run -3 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$(tok --header "crit:=$c")"
+	assert_output --partial "lists 33 names"
+}

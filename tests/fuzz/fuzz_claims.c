@@ -1,7 +1,9 @@
 /*
  * fuzz_claims.c - claim validation: the input is "HEADER\nPAYLOAD", signed
  * with a fixed key so that verification reaches the header and claim
- * checks, then verified with a policy taken from the input's length.
+ * checks, then verified with a policy taken from the input's length (on
+ * some lengths every claim option, with the header as --expect), and the
+ * verdict turned into JSON.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +13,7 @@
 #include <sodium.h>
 
 #include "b64url.h"
+#include "claims.h"
 #include "json.h"
 #include "jwt.h"
 #include "keys.h"
@@ -29,7 +32,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct verdict v;
 	struct jwt_policy p = { 0 };
 	const struct alg *alg;
-	char *hb, *pb, *tok, *si;
+	char *hb, *pb, *tok, *si, *out, req[] = "jti,exp,nbf";
+	cJSON *vj;
 	unsigned char mac[64];
 	size_t hl, pl, n, ml;
 
@@ -54,11 +58,39 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p.now = 1795867200 + (long long)(size % 7) * 1000000;
 	p.leeway = (long long)(size % 3) * 60;
 	p.jws = size % 5 == 0;
+	if (size % 4 == 1 && !p.jws) {
+		policy_push(&p.iss, &p.niss, "a");
+		policy_push(&p.iss, &p.niss, "https://x");
+		policy_push(&p.aud, &p.naud, "api");
+		p.sub = "s";
+		p.typ = "at+jwt";
+		p.has_max_age = 1;
+		p.max_age = 3600;
+		policy_add_require(&p, req);
+		policy_add_claim(&p, "n:=1.0");
+		policy_add_claim(&p, "role=admin");
+		/* the header as --expect: json_parse wants a NUL after it */
+		out = malloc(hl + 1);
+		memcpy(out, data, hl);
+		out[hl] = '\0';
+		if (memchr(out, '\0', hl) != NULL || json_parse(out, hl, "fuzz",
+		    &p.expect) != JW_OK || !cJSON_IsObject(p.expect)) {
+			cJSON_Delete(p.expect);
+			p.expect = NULL;
+		}
+		free(out);
+	} else
+		p.ignore_aud = size % 2;
 	if (jwt_parse(tok, strlen(tok), &t) == JW_OK) {
 		jwt_verify(t, ks, &p, &v);
+		vj = verdict_json(&v, t, NULL, "f", 1);
+		out = json_print(vj, 0);
+		free(out);
+		cJSON_Delete(vj);
 		verdict_free(&v);
 		jwt_free(t);
 	}
+	jwt_policy_free(&p);
 	jw_clear_error();
 	keyset_free(ks);
 	free(hb);

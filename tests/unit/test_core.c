@@ -210,6 +210,87 @@ test_thumbprint(void)
 	}
 }
 
+/* RFC 7638 section 3.1: the RSA example and its thumbprint. */
+static void
+test_thumbprint_rsa(void)
+{
+	static const char jwk[] = "{\"kty\":\"RSA\",\"n\":\"0vx7agoebGcQSuuPiLJX"
+	    "ZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSo"
+	    "c_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_"
+	    "RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgd"
+	    "AZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lF"
+	    "d2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw\","
+	    "\"e\":\"AQAB\",\"kid\":\"2011-04-29\",\"alg\":\"RS256\"}";
+	/* the same modulus with a leading zero octet, which RFC 7518
+	 * section 6.3.1.1 forbids in output */
+	static const char zero[] = "{\"kty\":\"RSA\",\"n\":\""
+	    "ANL8e2oKHmxnEErrj4iyV2abTfZ53a0Jm1xKbNmogBW1oTO_C4VseHG23wALVU_Os8"
+	    "LtUSu2jxRcboQ0dS-rUqHPwSRAj3m1ikV4wWQohVeJ96JJ44TLLZ-uLWf9lvuSbBmO"
+	    "B3OZ_cgVwK8Jfd5are_0TecOgn9IeEMkOb_uuWBo0EdPxQ1tkL86mN-vEEDInALWkq"
+	    "s7PCiWYJ2G_XO3dM4HQGR87uqjEL0S-YWo659Z_dQmzqWyEg9PKjS8q3ZLfmxU1oQC"
+	    "OLzEBYelnmbtHzOJRXdjXEcK91z5LCDR2kPhv8QZ4iKm8NC7NYxeOPnLBQrq_pBIFP"
+	    "GsGqScyp6gyoM"
+	    "\",\"e\":\"AQAB\"}";
+	struct keyset *ks = NULL;
+	char tp[64];
+	cJSON *j;
+	char *s;
+
+	ok(keys_load_mem((const unsigned char *)jwk, sizeof(jwk) - 1, "t",
+	    KF_AUTO, &ks) == JW_OK, "RFC 7638 RSA key loads");
+	if (ks == NULL)
+		return;
+	ok(key_thumbprint(ks->keys[0], tp, sizeof(tp)) == JW_OK &&
+	    strcmp(tp, "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs") == 0,
+	    "RFC 7638 3.1 thumbprint: %s", tp);
+	j = key_to_jwk(ks->keys[0], 1);
+	s = j ? json_print(j, 0) : xstrdup("(null)");
+	ok(strcmp(s, jwk) == 0, "public RSA JWK written back: %s", s);
+	free(s);
+	jwk_free(j);
+	keyset_free(ks);
+	ks = NULL;
+	ok(keys_load_mem((const unsigned char *)zero, sizeof(zero) - 1, "t",
+	    KF_AUTO, &ks) == JW_OK && key_thumbprint(ks->keys[0], tp,
+	    sizeof(tp)) == JW_OK &&
+	    strcmp(tp, "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs") == 0,
+	    "a leading zero in 'n' is not written back: %s", tp);
+	keyset_free(ks);
+}
+
+/* An Ed448 key (OpenSSL) goes to a JWK and back unchanged. */
+static void
+test_ed448_jwk(void)
+{
+	struct keyset *ks = NULL, *again = NULL;
+	cJSON *j = NULL, *pub = NULL;
+	char *s = NULL, *t = NULL, *p = NULL;
+
+	ok(keys_load("tests/fixtures/keys/ed448.pem", KF_AUTO, &ks) == JW_OK &&
+	    (j = key_to_jwk(ks->keys[0], 1)) != NULL &&
+	    (s = json_print(j, 0)) != NULL &&
+	    strncmp(s, "{\"kty\":\"OKP\",\"crv\":\"Ed448\",\"x\":\"", 32) == 0 &&
+	    strlen(cJSON_GetStringValue(json_get(j, "x"))) == 76 &&
+	    strlen(cJSON_GetStringValue(json_get(j, "d"))) == 76,
+	    "Ed448 private JWK: %s", s ? "57-byte x and d" : jw_error());
+	ok(s != NULL && keys_load_mem((const unsigned char *)s, strlen(s), "t",
+	    KF_AUTO, &again) == JW_OK && (pub = key_to_jwk(again->keys[0],
+	    1)) != NULL && (t = json_print(pub, 0)) != NULL &&
+	    strcmp(s, t) == 0, "Ed448 JWK loads back to the same key");
+	jwk_free(pub);
+	pub = ks ? key_to_jwk(ks->keys[0], 0) : NULL;
+	p = pub ? json_print(pub, 0) : NULL;
+	ok(p != NULL && json_get(pub, "d") == NULL &&
+	    json_get(pub, "x") != NULL, "Ed448 public JWK has no 'd'");
+	free(p);
+	free(s);
+	free(t);
+	jwk_free(j);
+	jwk_free(pub);
+	keyset_free(ks);
+	keyset_free(again);
+}
+
 int
 main(void)
 {
@@ -219,5 +300,7 @@ main(void)
 	test_json();
 	test_time();
 	test_thumbprint();
+	test_thumbprint_rsa();
+	test_ed448_jwk();
 	return tap_done();
 }

@@ -1,0 +1,155 @@
+#!/usr/bin/env bats
+# verify --batch: many tokens, one per line, one NDJSON verdict each.
+
+load helpers/common
+
+tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
+batch() { jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW "$@"; }
+
+setup() {
+	cd "$BATS_TEST_TMPDIR" || return 1
+	good=$(tok --sub good)
+	expired=$(tok --sub old --exp $((NOW - 60)))
+}
+
+@test "valid, invalid, malformed and blank lines mixed: one verdict each, in order" {
+	printf '%s\n\n   \n%s\nnot-a-token\n%s\n' "$good" "$expired" "$good" > in
+	run -4 --separate-stderr batch < in
+	assert_equal "$stderr" "jwtool: verify: 4 tokens: 2 valid, 2 invalid"
+	assert_equal "${#lines[@]}" 4
+	run -0 jq -c '[.line, .valid, [.errors[].code]]' <<<"$output"
+	assert_line --index 0 '[1,true,[]]'
+	assert_line --index 1 '[4,false,["expired"]]'
+	assert_line --index 2 '[5,false,["malformed"]]'
+	assert_line --index 3 '[6,true,[]]'
+}
+
+@test "each verdict has the --json shape plus the line number" {
+	printf '%s\n' "$good" > in
+	run -0 --separate-stderr batch < in
+	assert_output '{"line":1,"valid":true,"alg":"HS256","kid":null,"errors":[],"header":{"alg":"HS256","typ":"JWT"},"payload":{"sub":"good","iat":1795867200}}'
+	assert_equal "$stderr" "jwtool: verify: 1 token: 1 valid, 0 invalid"
+}
+
+@test "a malformed line carries the parser's message" {
+	run -3 --separate-stderr batch <<<'a.b'
+	assert_output '{"line":1,"valid":false,"alg":null,"kid":null,"errors":[{"code":"malformed","status":3,"claim":null,"message":"malformed token: expected 3 segments separated by '"'.'"', found 2"}]}'
+}
+
+@test "the exit status is that of the first failure in input order" {
+	nbf=$(tok --nbf $((NOW + 60)))
+	printf '%s\n%s\n%s\n' "$good" "$nbf" "$expired" > in
+	run -5 batch < in
+	printf '%s\n%s\nx\n' "$expired" "$nbf" > in
+	run -4 batch < in
+	printf 'x\n%s\n' "$expired" > in
+	run -3 batch < in
+}
+
+@test "all valid is exit 0; no tokens at all is exit 0 with a summary" {
+	printf '%s\n%s\n' "$good" "$good" > in
+	run -0 batch -q < in
+	assert_output "jwtool: verify: 2 tokens: 2 valid, 0 invalid"
+	run -0 --separate-stderr batch < /dev/null
+	assert_output ""
+	assert_equal "$stderr" "jwtool: verify: 0 tokens: 0 valid, 0 invalid"
+}
+
+@test "-q prints no verdicts; the summary and the status remain" {
+	printf '%s\n%s\n' "$good" "$expired" > in
+	run -4 --separate-stderr batch -q < in
+	assert_output ""
+	assert_equal "$stderr" "jwtool: verify: 2 tokens: 1 valid, 1 invalid"
+}
+
+@test "CRLF line ends, surrounding spaces, Bearer prefixes and no final newline" {
+	printf '%s\r\n  Bearer %s  \r\n%s' "$good" "$good" "$good" > in
+	run -0 --separate-stderr batch < in
+	run -0 jq -c '[.line, .valid]' <<<"$output"
+	assert_output $'[1,true]\n[2,true]\n[3,true]'
+}
+
+@test "tokens from files given as arguments, named in each verdict" {
+	printf '%s\n' "$good" > a
+	printf '\n%s\n' "$expired" > b
+	run -4 --separate-stderr batch a b
+	run -0 jq -c '[.file, .line, .valid]' <<<"$output"
+	assert_output $'["a",1,true]\n["b",2,false]'
+	run -0 --separate-stderr batch - < a
+	run -0 jq -c '[.file, .line]' <<<"$output"
+	assert_output '["-",1]'
+}
+
+@test "a missing file is an I/O error (exit 8) before any verdict" {
+	printf '%s\n' "$good" > a
+	run -8 --separate-stderr batch a nope
+	assert_output ""
+	assert_equal "$stderr" "jwtool: verify: cannot open token file 'nope': No such file or directory"
+}
+
+@test "lines of any length: a 300 KB token verifies" {
+	big=$(head -c 300000 /dev/zero | tr '\0' x)
+	printf '{"pad":"%s"}' "$big" > claims.json
+	tok claims.json > in
+	echo "$good" >> in
+	run -0 batch -q < in
+	assert_output "jwtool: verify: 2 tokens: 2 valid, 0 invalid"
+}
+
+@test "a line over --max-input is a malformed verdict; the next lines go on" {
+	printf '{"pad":"%s"}' "$(head -c 5000 /dev/zero | tr '\0' x)" > claims.json
+	{ tok claims.json; echo "$good"; } > in
+	run -3 --separate-stderr batch --max-input 2k < in
+	run -0 jq -c '[.line, .valid, .errors[0].message]' <<<"$output"
+	assert_line --index 0 '[1,false,"the token is longer than the input limit of 2048 bytes (see --max-input)"]'
+	assert_line --index 1 '[2,true,null]'
+}
+
+@test "claim options apply to every token" {
+	a=$(tok --iss a)
+	b=$(tok --iss b)
+	printf '%s\n%s\n' "$a" "$b" > in
+	run -6 --separate-stderr batch --iss a < in
+	run -0 jq -c '[.valid, [.errors[].code]]' <<<"$output"
+	assert_output $'[true,[]]\n[false,["issuer"]]'
+}
+
+@test "a JWKS: each verdict names the kid of the key used" {
+	e=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
+	printf '%s\n%s\n' "$good" "$e" > in
+	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/set.jwks" --now $NOW < in
+	run -0 jq -c '[.kid, .alg]' <<<"$output"
+	assert_output $'["hs-1","HS256"]\n["ed-1","EdDSA"]'
+}
+
+@test "the weak-key warning is given once, not per token" {
+	w=$(jwtool sign -k "$KEYS/short.key" --allow-weak-key --now $NOW 2>/dev/null)
+	printf '%s\n%s\n' "$w" "$w" > in
+	run -0 --separate-stderr jwtool verify --batch -q -k "$KEYS/short.key" --allow-weak-key --now $NOW < in
+	assert_equal "$stderr" $'jwtool: verify: warning: the HS256 secret is 12 bytes; RFC 7518 wants at least 32\njwtool: verify: 2 tokens: 2 valid, 0 invalid'
+}
+
+@test "the key and the tokens cannot both come from stdin" {
+	run -2 jwtool verify --batch -k - <<<"$good"
+	assert_output "jwtool: verify: the key and the token cannot both come from stdin"
+	printf '%s\n' "$good" > a
+	run -2 jwtool verify --batch -k - a - <<<"$good"
+	run -0 jwtool verify --batch -q -k - --now $NOW a < "$KEYS/hs256.key"
+}
+
+@test "without --batch, several arguments are a usage error" {
+	run -2 jwtool verify -k "$KEYS/hs256.key" "$good" "$good"
+	assert_output "jwtool: verify: expected one token, got 2 arguments (--batch reads many)"
+}
+
+@test "batch throughput: 2000 tokens in one run" {
+	for i in $(seq 2000); do echo "$good"; done > in
+	run -0 --separate-stderr batch -q < in
+	assert_equal "$stderr" "jwtool: verify: 2000 tokens: 2000 valid, 0 invalid"
+}
+
+@test "keys are loaded once: a key from a pipe serves every token" {
+	printf '%s\n%s\n%s\n' "$good" "$good" "$good" > in
+	run -0 --separate-stderr jwtool verify --batch -q -k <(cat "$KEYS/hs256.key") --now $NOW < in
+	assert_equal "$stderr" "jwtool: verify: 3 tokens: 3 valid, 0 invalid"
+}
