@@ -359,6 +359,10 @@ cert_key(const unsigned char *data, size_t len, int pem)
 	return pk;
 }
 
+static int rsa_key_sane(EVP_PKEY *pk);
+static int selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info,
+    const char *why);
+
 static int
 load(const unsigned char *data, size_t len, int input, const char *pass,
     size_t passlen, void **pkey, struct ossl_keyinfo *info)
@@ -389,7 +393,10 @@ load(const unsigned char *data, size_t len, int input, const char *pass,
 	}
 	ERR_clear_error();
 	if ((rc = describe(pk, info)) != 0 ||
-	    (rc = check(pk, info, "the key")) != 0) {
+	    (rc = check(pk, info, "the key")) != 0 ||
+	    (info->type == OSSL_T_RSA && info->priv &&
+	    ((rc = rsa_key_sane(pk)) != 0 || (rc = selftest(pk, info,
+	    "the RSA private key does not match its 'n' and 'e'")) != 0))) {
 		EVP_PKEY_free(pk);
 		return rc;
 	}
@@ -431,20 +438,16 @@ member_bn(const struct ossl_member *m, size_t nm, const char *name)
 /*
  * Cheap RSA consistency, no primality tests: n and e odd, 1 < e < n,
  * 0 < d < n, and with the CRT members n = p q, dp = d mod (p - 1),
- * dq = d mod (q - 1), qi q = 1 mod p.  Returns 0 or OSSL_REJECTED.
+ * dq = d mod (q - 1), qi q = 1 mod p.  v holds n, e, d, p, q, dp, dq, qi
+ * (NULL when absent).  Returns what is wrong, or NULL.
  */
-static int
-rsa_sane(const struct ossl_member *m, size_t nm)
+static const char *
+rsa_problem(BIGNUM *const *v)
 {
-	static const char *const names[] = { "n", "e", "d", "p", "q", "dp",
-	    "dq", "qi" };
-	BIGNUM *v[8], *t = BN_new(), *u = BN_new();
+	BIGNUM *t = BN_new(), *u = BN_new();
 	BN_CTX *bc = BN_CTX_new();
 	const char *bad = NULL;
-	size_t i;
 
-	for (i = 0; i < 8; i++)
-		v[i] = member_bn(m, nm, names[i]);
 	if (t == NULL || u == NULL || bc == NULL || v[0] == NULL ||
 	    v[1] == NULL)
 		bad = "out of memory";
@@ -469,13 +472,45 @@ rsa_sane(const struct ossl_member *m, size_t nm)
 		else if (!BN_mod_mul(t, v[7], v[4], v[3], bc) || !BN_is_one(t))
 			bad = "'qi' is not the inverse of 'q' mod 'p'";
 	}
-	for (i = 0; i < 8; i++)
-		BN_clear_free(v[i]);
 	BN_clear_free(t);
 	BN_clear_free(u);
 	BN_CTX_free(bc);
+	return bad;
+}
+
+static int
+rsa_sane(const struct ossl_member *m, size_t nm)
+{
+	BIGNUM *v[8];
+	const char *bad;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		v[i] = member_bn(m, nm, rsa_params[i].jwk);
+	bad = rsa_problem(v);
+	for (i = 0; i < 8; i++)
+		BN_clear_free(v[i]);
 	return bad ? say(OSSL_REJECTED, "the RSA JWK is not valid: %s", bad) :
 	    0;
+}
+
+/* The same checks for a decoded RSA private key (PEM or DER). */
+static int
+rsa_key_sane(EVP_PKEY *pk)
+{
+	BIGNUM *v[8] = { NULL };
+	const char *bad;
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		if (!EVP_PKEY_get_bn_param(pk, rsa_params[i].param, &v[i]))
+			v[i] = NULL;
+	ERR_clear_error();
+	bad = rsa_problem(v);
+	for (i = 0; i < 8; i++)
+		BN_clear_free(v[i]);
+	return bad ? say(OSSL_REJECTED, "the RSA private key is not valid: "
+	    "%s", bad) : 0;
 }
 
 static int sign(void *pkey, int scheme, const char *md,
@@ -485,9 +520,12 @@ static int verify(void *pkey, int scheme, const char *md,
     const unsigned char *msg, size_t msglen, const unsigned char *sig,
     size_t siglen);
 
-/* A private RSA key proves itself by a signature its public half checks. */
+/*
+ * A private RSA key proves itself by a signature its public half checks;
+ * why names the key in the message.
+ */
 static int
-selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info)
+selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, const char *why)
 {
 	static const unsigned char msg[] = "jwtool key check";
 	unsigned char sig[RSA_MAX_BITS / 8];
@@ -498,8 +536,7 @@ selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info)
 	if (sign(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig,
 	    sizeof(sig), &n) != 0 ||
 	    verify(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig, n) != 0)
-		return say(OSSL_REJECTED, "the RSA JWK's private members do "
-		    "not match 'n' and 'e'");
+		return say(OSSL_REJECTED, "%s", why);
 	return 0;
 }
 
@@ -606,7 +643,8 @@ from_jwk(int type, const char *crv, const struct ossl_member *m, size_t nm,
 	}
 	if ((rc = describe(pk, info)) != 0 ||
 	    (rc = check(pk, info, "the JWK")) != 0 ||
-	    (rc = selftest(pk, info)) != 0)
+	    (rc = selftest(pk, info, "the RSA JWK's private members do not "
+	    "match 'n' and 'e'")) != 0)
 		goto out;
 	*pkey = pk;
 	pk = NULL;

@@ -911,3 +911,47 @@ PY
 	run -7 jwtool verify -k off.jwk a.b.c
 	assert_output "jwtool: verify: key 'off.jwk': the JWK is not a valid key: point is not on curve"
 }
+
+# bad_rsa PEM OUT.der FIELD: the PKCS#1 form of PEM's RSA key with bit 1 of
+# the last byte of INTEGER number FIELD flipped (0 version, 1 n, 2 e, 3 d,
+# 4 p, ...): an odd number stays odd.
+bad_rsa() {
+	openssl rsa -in "$1" -traditional -outform DER -out good.der 2>/dev/null
+	"$PYTHON" - good.der "$2" "$3" <<'PY'
+import sys
+der = bytearray(open(sys.argv[1], "rb").read())
+def tlv(i):
+    n = der[i + 1]
+    i += 2
+    if n & 0x80:
+        k = n & 0x7f
+        n = int.from_bytes(der[i:i + k], "big")
+        i += k
+    return n, i
+_, i = tlv(0)
+for _ in range(int(sys.argv[3])):
+    n, c = tlv(i)
+    i = c + n
+n, c = tlv(i)
+der[c + n - 1] ^= 0x02
+open(sys.argv[2], "wb").write(der)
+PY
+}
+
+@test "an RSA private key whose p times q is not n is exit 7 (found by fuzz_pem)" {
+	bad_rsa "$KEYS/rsa2048.pem" bad.der 4
+	{ echo '-----BEGIN RSA PRIVATE KEY-----'; base64 -w64 bad.der
+	  echo '-----END RSA PRIVATE KEY-----'; } > bad.pem
+	run -7 jwtool sign -k bad.pem
+	assert_output "jwtool: sign: key 'bad.pem': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+	run -7 jwtool sign -k bad.der --key-format der
+	assert_output "jwtool: sign: key 'bad.der': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+	run -7 jwtool verify -k bad.pem "$(tok_with "$KEYS/rsa2048.pem")"
+	assert_output "jwtool: verify: key 'bad.pem': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+}
+
+@test "an RSA private key whose e does not fit d is exit 7" {
+	bad_rsa "$KEYS/rsa2048.pem" bad.der 2
+	run -7 jwtool sign -k bad.der
+	assert_output "jwtool: sign: key 'bad.der': the RSA private key does not match its 'n' and 'e'"
+}
