@@ -1,16 +1,15 @@
-/* cmd_sign.c - make a signed token from claims and flags */
+/* cmd_sign.c - make signed tokens from claims and flags */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <sodium.h>
-
-#include "b64url.h"
 #include "cmd.h"
 #include "io.h"
-#include "json.h"
-#include "timeutil.h"
+#include "signer.h"
 #include "util.h"
 
 static const struct opt options[] = {
@@ -18,8 +17,7 @@ static const struct opt options[] = {
 	{ "alg", OPT_ALG, required_argument, "ALG",
 	  "algorithm (default follows the key)", "alg" },
 	{ "claim", OPT_CLAIM, required_argument, "NAME=VALUE",
-	  "string claim, or NAME:=JSON (repeatable)",
-	  NULL },
+	  "string claim; NAME:=JSON, NAME+=VALUE appends", NULL },
 	{ "iss", OPT_ISS, required_argument, "VALUE", "issuer claim", NULL },
 	{ "sub", OPT_SUB, required_argument, "VALUE", "subject claim", NULL },
 	{ "aud", OPT_AUD, required_argument, "VALUE",
@@ -28,20 +26,43 @@ static const struct opt options[] = {
 	  "token id; auto makes a random 128-bit one", "auto" },
 	{ "exp", OPT_EXP, required_argument, "TIME",
 	  "expiry: unix seconds, RFC 3339 or +1h", NULL },
+	{ "ttl", OPT_TTL, required_argument, "DURATION",
+	  "expiry as a lifetime: exp = iat + DURATION", NULL },
 	{ "nbf", OPT_NBF, required_argument, "TIME", "not before", NULL },
 	{ "iat", OPT_IAT, required_argument, "TIME",
 	  "issued at (default: now)", NULL },
 	{ "no-iat", OPT_NO_IAT, no_argument, NULL, "leave out iat", NULL },
 	{ "now", OPT_NOW, required_argument, "TIME",
 	  "the clock for iat and relative times", NULL },
-	{ "kid", OPT_KID, required_argument, "VALUE",
-	  "key id header (default: the JWK's kid)", NULL },
+	{ "allow-expired", OPT_ALLOW_EXPIRED, no_argument, NULL,
+	  "sign an exp in the past or not after nbf", NULL },
+	{ "kid", OPT_KID, required_argument, "VALUE|auto",
+	  "key id header; auto: the key's RFC 7638 thumbprint", "auto" },
 	{ "typ", OPT_TYP, required_argument, "VALUE",
 	  "type header (default JWT)", NULL },
+	{ "no-typ", OPT_NO_TYP, no_argument, NULL, "leave out typ", NULL },
 	{ "cty", OPT_CTY, required_argument, "VALUE",
 	  "content type header", NULL },
 	{ "header", OPT_HEADER, required_argument, "NAME=VALUE",
 	  "add a header, or NAME:=JSON (repeatable)", NULL },
+	{ "x5c", OPT_X5C, required_argument, "FILE",
+	  "x5c header: the PEM certificate chain in FILE", "file" },
+	{ "x5t", OPT_X5T, required_argument, "FILE",
+	  "x5t#S256 header: SHA-256 of FILE's first cert", "file" },
+	{ "from-decoded", OPT_FROM_DECODED, required_argument, "FILE",
+	  "re-sign decode's JSON (- for stdin)", "file" },
+	{ "from-token", OPT_FROM_TOKEN, required_argument, "TOKEN",
+	  "re-sign a token (or FILE) with new times", "file" },
+	{ "unsecured", OPT_UNSECURED, no_argument, NULL,
+	  "alg none, no signature, for tests (warns)", NULL },
+	{ "batch", OPT_BATCH, no_argument, NULL,
+	  "NDJSON claims in, one token per line out", NULL },
+	{ "keep-going", OPT_KEEP_GOING, no_argument, NULL,
+	  "--batch: report a bad line and go on", NULL },
+	{ "output", 'o', required_argument, "FILE",
+	  "write to FILE atomically, mode 0600", "file" },
+	{ "force", OPT_FORCE, no_argument, NULL,
+	  "let --output replace an existing file", NULL },
 	OPT_ENTRY_MAX_INPUT,
 	OPT_ENTRY_HELP,
 	{ NULL, 0, 0, NULL, NULL, NULL }
@@ -50,19 +71,15 @@ static const struct opt options[] = {
 const struct cmd cmd_sign_def = {
 	"sign", cmd_sign, options, "make a signed token",
 	"-k SRC [--alg ALG] [--claim NAME=VALUE]\n"
-	"[--iss VALUE] [--sub VALUE] [--aud VALUE] [--exp TIME]\n"
-	"[--now TIME] [options] [CLAIMS | -]",
+	"[--iss VALUE] [--sub VALUE] [--aud VALUE]\n"
+	"[--exp TIME | --ttl DURATION] [--now TIME] [--batch]\n"
+	"[-o FILE] [options] [CLAIMS | -]",
 	"Make a signed token.  Claims come from the JSON object in the file\n"
 	"CLAIMS (- for stdin), then --claim, then the claim flags, each\n"
-	"overriding the one before.  Prints the token and a newline.",
-};
-
-struct signopts {
-	const char *alg, *kid, *typ, *cty, *iss, *sub, *jti;
-	const char *exp, *nbf, *iat, *now;
-	int no_iat;
-	const char **claims, **headers, **auds;
-	size_t nclaims, nheaders, nauds;
+	"overriding the one before; header flags override --header.  NAME\n"
+	"may be a path (a.b.c; '\\.' is a literal dot).  Prints the token and\n"
+	"a newline.  With --batch, CLAIMS (default stdin) holds one JSON\n"
+	"object per line and each gives one line of output.",
 };
 
 static void
@@ -72,212 +89,123 @@ push(const char ***v, size_t *n, const char *s)
 	(*v)[(*n)++] = s;
 }
 
-/* Set member NAME of obj to val, in place if it exists (keeps order). */
-static void
-set_member(cJSON *obj, const char *name, cJSON *val)
+struct sign_args {
+	const char *from_decoded, *from_token, *output, *src;
+	int batch, keep_going, unsecured, force;
+	int piped;	/* no CLAIMS, but claims piped or redirected in */
+};
+
+/* 1 when standard input is a pipe or a regular file. */
+static int
+stdin_is_data(void)
 {
-	if (json_get(obj, name) != NULL)
-		cJSON_ReplaceItemInObjectCaseSensitive(obj, name, val);
-	else
-		cJSON_AddItemToObject(obj, name, val);
+	struct stat st;
+
+	return fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) ||
+	    S_ISREG(st.st_mode));
 }
 
-/* "name=string" or "name:=JSON" into obj; opt names the flag. */
+/* Options that cannot go together, and stdin wanted twice. */
 static int
-apply_assignment(cJSON *obj, const char *opt, const char *arg)
+check_args(const struct sign_args *a, const struct keyopts *ko,
+    const struct signspec *s)
 {
-	const char *eq = strchr(arg, '=');
-	char *name;
-	cJSON *val;
-	int json, rc;
+	int nstdin;
 
-	if (eq == NULL || eq == arg || (eq == arg + 1 && arg[0] == ':'))
-		return jw_fail(JW_EUSAGE, "%s '%s': expected NAME=VALUE or "
-		    "NAME:=JSON", opt, jw_quote(arg, strlen(arg), 40));
-	json = eq[-1] == ':';
-	name = xstrndup(arg, (size_t)(eq - arg) - (json ? 1 : 0));
-	if (json) {
-		if ((rc = json_parse(eq + 1, strlen(eq + 1), opt, &val)) !=
-		    JW_OK) {
-			free(name);
-			return jw_fail(JW_EUSAGE, "%s", jw_error());
-		}
-	} else
-		val = cJSON_CreateString(eq + 1);
-	set_member(obj, name, val);
-	free(name);
+	if (a->from_decoded != NULL && a->from_token != NULL)
+		return jw_fail(JW_EUSAGE, "--from-decoded and --from-token "
+		    "contradict each other");
+	if ((a->from_decoded || a->from_token) && (a->src || a->batch))
+		return jw_fail(JW_EUSAGE, "--from-%s takes its claims from the "
+		    "token: no CLAIMS file and no --batch", a->from_token ?
+		    "token" : "decoded");
+	if (a->keep_going && !a->batch)
+		return jw_fail(JW_EUSAGE, "--keep-going applies to --batch");
+	if (a->unsecured && (ko->src || ko->secret || s->alg))
+		return jw_fail(JW_EUSAGE, "--unsecured signs with no key: "
+		    "--key, --secret and --alg do not apply");
+	if (a->force && a->output == NULL)
+		return jw_fail(JW_EUSAGE, "--force applies to --output");
+	nstdin = io_is_stdin(ko->src) + io_is_stdin(a->from_decoded) +
+	    io_is_stdin(a->from_token) + (io_is_stdin(a->src) ||
+	    (a->batch && a->src == NULL));
+	if (nstdin > 1)
+		return jw_fail(JW_EUSAGE, "only one input can come from stdin "
+		    "(the key, the claims or the token)");
 	return JW_OK;
 }
 
+/* The claims (and header) the token starts from, and how to treat them. */
 static int
-time_claim(cJSON *claims, const char *name, const char *arg, long long now)
+read_base(const struct sign_args *a, cJSON **header, cJSON **claims,
+    enum claim_base *base)
 {
-	long long t;
-	char opt[16];
+	struct jwt *t = NULL;
 	int rc;
 
-	snprintf(opt, sizeof(opt), "--%s", name);
-	if ((rc = parse_time_opt(opt, arg, now, &t)) != JW_OK)
+	*base = BASE_NEW;
+	if (a->from_decoded != NULL) {
+		*base = BASE_DECODED;
+		return decoded_read(a->from_decoded, header, claims);
+	}
+	if (a->from_token != NULL) {
+		*base = BASE_TOKEN;
+		if ((rc = read_token(a->from_token, &t)) == JW_OK &&
+		    !cJSON_IsObject(t->payload))
+			rc = jw_fail(JW_EMALFORMED, "--from-token: the payload "
+			    "is not a JSON object of claims");
+		if (rc == JW_OK) {
+			*header = cJSON_Duplicate(t->header, 1);
+			*claims = cJSON_Duplicate(t->payload, 1);
+		}
+		jwt_free(t);
 		return rc;
-	if (t < 0 || t > TIME_MAX_NUMERIC)
-		return jw_fail(JW_EUSAGE, "%s: time out of range", opt);
-	set_member(claims, name, json_new_int(t));
-	return JW_OK;
+	}
+	if (a->batch)
+		return JW_OK;
+	if (a->piped)
+		return claims_read_piped(claims);
+	if (a->src == NULL) {
+		*claims = cJSON_CreateObject();
+		return JW_OK;
+	}
+	return claims_read(a->src, claims);
 }
 
+/*
+ * Sign, writing the tokens to out.  *complete tells whether out holds
+ * everything asked for (with --keep-going: a line for every line).
+ */
 static int
-build_claims(const struct signopts *so, const char *src, long long now,
-    cJSON **out)
+run(struct signspec *s, const struct sign_args *a, const cJSON *header,
+    cJSON *claims, enum claim_base base, const struct alg *alg,
+    const struct key *key, FILE *out, int *complete)
 {
-	cJSON *claims = NULL, *aud;
-	unsigned char *data, id[16];
-	char jti[32];
-	size_t len, i;
-	int rc;
+	struct signer sg;
+	const char *tok;
+	size_t len;
+	int fd, rc;
 
-	if (src != NULL) {
-		if ((rc = io_read(src, "claims", 0, &data, &len)) != JW_OK)
-			return rc;
-		rc = json_parse((const char *)data, len, "claims", &claims);
-		free(data);
-		if (rc != JW_OK)
-			return rc;
-		if (!cJSON_IsObject(claims)) {
-			rc = jw_fail(JW_EMALFORMED, "claims: expected a JSON "
-			    "object, got %s", json_type_name(claims));
-			goto fail;
+	rc = signer_init(&sg, s, header, base, alg, key);
+	if (rc != JW_OK || !a->batch) {
+		if (rc == JW_OK &&
+		    (rc = signer_sign(&sg, claims, &tok, &len)) == JW_OK) {
+			fwrite(tok, 1, len, out);
+			putc('\n', out);
 		}
-	} else
-		claims = cJSON_CreateObject();
-	for (i = 0; i < so->nclaims; i++)
-		if ((rc = apply_assignment(claims, "--claim", so->claims[i])))
-			goto fail;
-	if (so->iss != NULL)
-		set_member(claims, "iss", cJSON_CreateString(so->iss));
-	if (so->sub != NULL)
-		set_member(claims, "sub", cJSON_CreateString(so->sub));
-	if (so->nauds == 1)
-		set_member(claims, "aud", cJSON_CreateString(so->auds[0]));
-	else if (so->nauds > 1) {
-		aud = cJSON_CreateArray();
-		for (i = 0; i < so->nauds; i++)
-			cJSON_AddItemToArray(aud,
-			    cJSON_CreateString(so->auds[i]));
-		set_member(claims, "aud", aud);
-	}
-	if ((so->exp && (rc = time_claim(claims, "exp", so->exp, now))) ||
-	    (so->nbf && (rc = time_claim(claims, "nbf", so->nbf, now))) ||
-	    (so->iat && (rc = time_claim(claims, "iat", so->iat, now))))
-		goto fail;
-	if (so->iat == NULL && !so->no_iat && json_get(claims, "iat") == NULL)
-		cJSON_AddItemToObject(claims, "iat", json_new_int(now));
-	if (so->no_iat)
-		cJSON_DeleteItemFromObjectCaseSensitive(claims, "iat");
-	if (so->jti != NULL) {
-		if (strcmp(so->jti, "auto") == 0) {
-			randombytes_buf(id, sizeof(id));
-			b64url_encode_to(jti, id, sizeof(id));
-			set_member(claims, "jti", cJSON_CreateString(jti));
-		} else
-			set_member(claims, "jti", cJSON_CreateString(so->jti));
-	}
-	*out = claims;
-	return JW_OK;
-fail:
-	cJSON_Delete(claims);
-	return rc;
-}
-
-static int
-build_header(const struct signopts *so, const struct alg *alg,
-    const struct key *key, cJSON **out)
-{
-	cJSON *h = cJSON_CreateObject();
-	const char *kid = so->kid ? so->kid : key->kid;
-	size_t i;
-	int rc;
-
-	cJSON_AddStringToObject(h, "alg", alg->name);
-	cJSON_AddStringToObject(h, "typ", so->typ ? so->typ : "JWT");
-	if (kid != NULL)
-		cJSON_AddStringToObject(h, "kid", kid);
-	if (so->cty != NULL)
-		cJSON_AddStringToObject(h, "cty", so->cty);
-	for (i = 0; i < so->nheaders; i++) {
-		if (strncmp(so->headers[i], "alg=", 4) == 0 ||
-		    strncmp(so->headers[i], "alg:=", 5) == 0) {
-			cJSON_Delete(h);
-			return jw_fail(JW_EUSAGE, "--header cannot set 'alg'; "
-			    "use --alg");
-		}
-		if ((rc = apply_assignment(h, "--header", so->headers[i]))) {
-			cJSON_Delete(h);
-			return rc;
-		}
-	}
-	*out = h;
-	return JW_OK;
-}
-
-/* Choose the signing key of ks and its algorithm. */
-static int
-choose_key(const struct keyset *ks, const struct signopts *so,
-    int allow_weak, const struct key **key, const struct alg **alg)
-{
-	const struct key *k = NULL;
-	size_t i;
-
-	if (ks->n == 1)
-		k = ks->keys[0];
+	} else if (a->src == NULL || io_is_stdin(a->src))
+		rc = signer_batch(&sg, STDIN_FILENO, "stdin", out,
+		    a->keep_going);
+	else if ((fd = open(a->src, O_RDONLY | O_CLOEXEC)) == -1)
+		rc = jw_fail(JW_EIO, "cannot open claims '%s': %s",
+		    jw_quote(a->src, strlen(a->src), 60), strerror(errno));
 	else {
-		for (i = 0; i < ks->n; i++)
-			if (so->kid != NULL && ks->keys[i]->kid != NULL &&
-			    strcmp(ks->keys[i]->kid, so->kid) == 0)
-				k = ks->keys[i];
-		if (k == NULL)
-			return jw_fail(JW_EKEY, "the key set holds %zu keys; "
-			    "choose one with --kid", ks->n);
+		rc = signer_batch(&sg, fd, a->src, out, a->keep_going);
+		close(fd);
 	}
-	if (!k->priv)
-		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",
-		    key_describe(k));
-	if (so->alg == NULL) {
-		if ((*alg = key_default_alg(k)) == NULL)
-			return jw_fail(JW_EKEY, "no default algorithm for the "
-			    "%s; give --alg", key_describe(k));
-	} else if ((*alg = alg_for_key(so->alg, k)) == NULL) {
-		if (strcasecmp(so->alg, "none") == 0)
-			return jw_fail(JW_EUSAGE, "--alg none is not a signing "
-			    "algorithm");
-		if (alg_find(so->alg) == NULL)
-			return jw_fail(JW_EUSAGE, "--alg: unknown algorithm "
-			    "'%s' (known: %s)", jw_quote(so->alg,
-			    strlen(so->alg), 20), alg_list());
-		return jw_fail(JW_EKEY, "algorithm %s cannot be used with the "
-		    "%s", so->alg, key_describe(k));
-	}
-	if (!key_allows(k, *alg, 1))
-		return jw_fail(JW_EKEY, "the key may not sign with %s: %s",
-		    (*alg)->name, key_refusal(k, *alg, 1));
-	if (k->kty == KTY_OCT && k->secret_len < (*alg)->hlen) {
-		if (!allow_weak)
-			return jw_fail(JW_EKEY, "the %s secret is %zu bytes; "
-			    "RFC 7518 section 3.2 wants at least %zu "
-			    "(--allow-weak-key accepts it)", (*alg)->name,
-			    k->secret_len, (*alg)->hlen);
-		jw_warn("the %s secret is %zu bytes; RFC 7518 wants at least "
-		    "%zu", (*alg)->name, k->secret_len, (*alg)->hlen);
-	} else if (key_is_weak(k, *alg)) {
-		if (!allow_weak)
-			return jw_fail(JW_EKEY, "the RSA key is %u bits; RFC "
-			    "7518 section 3.3 wants at least %d "
-			    "(--allow-weak-key accepts it)", k->bits,
-			    KEY_RSA_MIN_BITS);
-		jw_warn("the RSA key is %u bits; RFC 7518 wants at least %d",
-		    k->bits, KEY_RSA_MIN_BITS);
-	}
-	*key = k;
-	return JW_OK;
+	*complete = rc == JW_OK || sg.done;
+	signer_free(&sg);
+	return rc;
 }
 
 int
@@ -285,15 +213,15 @@ cmd_sign(int argc, char **argv)
 {
 	struct opts o;
 	struct keyopts ko = { 0 };
-	struct signopts so = { 0 };
+	struct signspec s = { 0 };
+	struct sign_args a = { 0 };
 	struct keyset *ks = NULL;
+	struct io_atomic *file = NULL;
 	const struct key *key = NULL;
 	const struct alg *alg = NULL;
-	cJSON *claims = NULL, *header = NULL;
-	char *payload = NULL, *tok = NULL;
-	const char *src;
-	long long now;
-	int c, rc;
+	cJSON *header = NULL, *claims = NULL;
+	enum claim_base base;
+	int c, rc, complete, crc;
 
 	opts_init(&o, options);
 	while ((c = opts_next(&o, argc, argv)) != -1) {
@@ -303,21 +231,33 @@ cmd_sign(int argc, char **argv)
 			continue;
 		}
 		switch (c) {
-		case OPT_ALG: so.alg = optarg; break;
-		case OPT_CLAIM: push(&so.claims, &so.nclaims, optarg); break;
-		case OPT_HEADER: push(&so.headers, &so.nheaders, optarg); break;
-		case OPT_AUD: push(&so.auds, &so.nauds, optarg); break;
-		case OPT_ISS: so.iss = optarg; break;
-		case OPT_SUB: so.sub = optarg; break;
-		case OPT_JTI: so.jti = optarg; break;
-		case OPT_EXP: so.exp = optarg; break;
-		case OPT_NBF: so.nbf = optarg; break;
-		case OPT_IAT: so.iat = optarg; break;
-		case OPT_NO_IAT: so.no_iat = 1; break;
-		case OPT_NOW: so.now = optarg; break;
-		case OPT_KID: so.kid = optarg; break;
-		case OPT_TYP: so.typ = optarg; break;
-		case OPT_CTY: so.cty = optarg; break;
+		case OPT_ALG: s.alg = optarg; break;
+		case OPT_CLAIM: push(&s.claim_args, &s.nclaim_args, optarg); break;
+		case OPT_HEADER: push(&s.header_args, &s.nheader_args, optarg); break;
+		case OPT_AUD: push(&s.auds, &s.nauds, optarg); break;
+		case OPT_ISS: s.iss = optarg; break;
+		case OPT_SUB: s.sub = optarg; break;
+		case OPT_JTI: s.jti = optarg; break;
+		case OPT_EXP: s.exp = optarg; break;
+		case OPT_TTL: s.ttl = optarg; break;
+		case OPT_NBF: s.nbf = optarg; break;
+		case OPT_IAT: s.iat = optarg; break;
+		case OPT_NO_IAT: s.no_iat = 1; break;
+		case OPT_NOW: s.now = optarg; break;
+		case OPT_ALLOW_EXPIRED: s.allow_expired = 1; break;
+		case OPT_KID: s.kid = optarg; break;
+		case OPT_TYP: s.typ = optarg; break;
+		case OPT_NO_TYP: s.no_typ = 1; break;
+		case OPT_CTY: s.cty = optarg; break;
+		case OPT_X5C: s.x5c = optarg; break;
+		case OPT_X5T: s.x5t = optarg; break;
+		case OPT_FROM_DECODED: a.from_decoded = optarg; break;
+		case OPT_FROM_TOKEN: a.from_token = optarg; break;
+		case OPT_UNSECURED: a.unsecured = 1; break;
+		case OPT_BATCH: a.batch = 1; break;
+		case OPT_KEEP_GOING: a.keep_going = 1; break;
+		case 'o': a.output = optarg; break;
+		case OPT_FORCE: a.force = 1; break;
 		case OPT_MAX_INPUT:
 			if ((rc = io_set_max_input(optarg)) != JW_OK)
 				goto out;
@@ -329,47 +269,45 @@ cmd_sign(int argc, char **argv)
 			goto out_usage;
 		}
 	}
-	rc = JW_EUSAGE;
-	if (so.no_iat && so.iat != NULL) {
-		jw_fail(rc, "--iat and --no-iat contradict each other");
-		goto out;
-	}
 	if (argc - optind > 1) {
-		jw_fail(rc, "expected at most one claims file, got %d "
-		    "arguments", argc - optind);
+		rc = jw_fail(JW_EUSAGE, "expected at most one claims file, got "
+		    "%d arguments", argc - optind);
 		goto out;
 	}
-	src = optind < argc ? argv[optind] : NULL;
-	if (io_is_stdin(src) && io_is_stdin(ko.src)) {
-		jw_fail(rc, "the key and the claims cannot both come from "
-		    "stdin");
+	a.src = optind < argc ? argv[optind] : NULL;
+	/* Claims piped or redirected in count as CLAIMS "-"; a terminal, a
+	 * socket or /dev/null does not (no waiting on an input never sent). */
+	a.piped = a.src == NULL && !a.batch && !a.from_decoded &&
+	    !a.from_token && !io_is_stdin(ko.src) && stdin_is_data();
+	if ((rc = check_args(&a, &ko, &s)) != JW_OK ||
+	    (rc = signspec_prepare(&s)) != JW_OK ||
+	    (rc = read_base(&a, &header, &claims, &base)) != JW_OK)
 		goto out;
+	if (a.unsecured)
+		jw_warn("--unsecured: alg 'none' and no signature; anyone can "
+		    "forge such a token, and no verifier should accept it");
+	else if ((rc = keyopts_load(&ko, &ks)) != JW_OK ||
+	    (rc = signer_choose_key(ks, s.kid, header, s.alg, ko.allow_weak,
+	    &key, &alg)) != JW_OK)
+		goto out;
+	if (a.output != NULL && !io_is_stdin(a.output) &&
+	    (rc = io_atomic_open(a.output, a.force, &file)) != JW_OK)
+		goto out;
+	rc = run(&s, &a, header, claims, base, alg, key, file ? file->fp :
+	    stdout, &complete);
+	if (file != NULL && complete) {
+		if ((crc = io_atomic_commit(file)) != JW_OK)
+			rc = crc;
+		file = NULL;
 	}
-	now = time_now();
-	if (so.now != NULL && (rc = parse_time_opt("--now", so.now, now,
-	    &now)) != JW_OK)
-		goto out;
-	if ((rc = keyopts_load(&ko, &ks)) != JW_OK ||
-	    (rc = choose_key(ks, &so, ko.allow_weak, &key, &alg)) != JW_OK ||
-	    (rc = build_claims(&so, src, now, &claims)) != JW_OK ||
-	    (rc = build_header(&so, alg, key, &header)) != JW_OK)
-		goto out;
-	payload = json_print(claims, 0);
-	if ((rc = jwt_encode(header, (const unsigned char *)payload,
-	    strlen(payload), alg, key, &tok)) != JW_OK)
-		goto out;
-	jw_puts(tok);
 	goto out;
 out_usage:
 	rc = JW_EUSAGE;
 out:
-	free(tok);
-	free(payload);
-	cJSON_Delete(claims);
+	io_atomic_abort(file);
 	cJSON_Delete(header);
+	cJSON_Delete(claims);
 	keyset_free(ks);
-	free(so.claims);
-	free(so.headers);
-	free(so.auds);
+	signspec_free(&s);
 	return rc;
 }

@@ -143,22 +143,13 @@ print_json(const cJSON *j, int compact)
 int
 parse_time_opt(const char *opt, const char *arg, long long now, long long *t)
 {
-	if (time_parse(arg, now, t) != 0)
-		return jw_fail(JW_EUSAGE, "invalid time '%s' for %s (expected "
-		    "unix seconds, RFC 3339 like 2026-01-31T12:00:00Z, or a "
-		    "relative time like +1h, -5m, 1d2h)", jw_quote(arg,
-		    strlen(arg), 40), opt);
-	return JW_OK;
+	return time_parse_arg(opt, arg, now, t);
 }
 
 int
 parse_duration_opt(const char *opt, const char *arg, long long *secs)
 {
-	if (time_parse_duration(arg, secs) != 0)
-		return jw_fail(JW_EUSAGE, "invalid duration '%s' for %s "
-		    "(expected seconds, or units like 90s, 5m, 1h30m, 2d)",
-		    jw_quote(arg, strlen(arg), 40), opt);
-	return JW_OK;
+	return time_parse_duration_arg(opt, arg, secs);
 }
 
 /* Print text wrapped at 78 columns, continuation lines indented. */

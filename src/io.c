@@ -1,6 +1,7 @@
-/* io.c - capped reads from a path, stdin or the environment */
+/* io.c - capped reads from a path, stdin or the environment; atomic writes */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -162,6 +163,162 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 	rc = io_read_fd(fd, src, what, secret, data, len);
 	close(fd);
 	return rc;
+}
+
+/* PATH's directory part with its slash ("" for the current directory). */
+static size_t
+dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? 0 : (size_t)(slash - path) + 1;
+}
+
+int
+io_atomic_open(const char *path, int force, struct io_atomic **out)
+{
+	struct io_atomic *a;
+	struct stat st;
+	unsigned char rnd[6];
+	size_t dl = dir_len(path), n;
+	int fd = -1, tries;
+
+	if (path[dl] == '\0' || strcmp(path + dl, ".") == 0 ||
+	    strcmp(path + dl, "..") == 0)
+		return jw_fail(JW_EIO, "cannot write '%s': not a file name",
+		    jw_quote(path, strlen(path), 60));
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return jw_fail(JW_EIO, "cannot write '%s': it is a directory",
+		    jw_quote(path, strlen(path), 60));
+	if (!force && lstat(path, &st) == 0)
+		return jw_fail(JW_EIO, "'%s' exists; files are never "
+		    "overwritten silently (--force replaces it)",
+		    jw_quote(path, strlen(path), 60));
+	a = xcalloc(1, sizeof(*a));
+	a->path = xstrdup(path);
+	a->force = force;
+	n = strlen(path) + 32;
+	a->tmp = xmalloc(n);
+	for (tries = 0; tries < 16 && fd == -1; tries++) {
+		randombytes_buf(rnd, sizeof(rnd));
+		snprintf(a->tmp, n, "%.*s.%s.%02x%02x%02x%02x%02x%02x.tmp",
+		    (int)dl, path, path + dl, rnd[0], rnd[1], rnd[2], rnd[3],
+		    rnd[4], rnd[5]);
+		fd = open(a->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0600);
+		if (fd == -1 && errno != EEXIST)
+			break;
+	}
+	if (fd == -1) {
+		int e = errno;
+
+		free(a->tmp);
+		a->tmp = NULL;
+		io_atomic_abort(a);
+		return jw_fail(JW_EIO, "cannot create a file next to '%s': %s",
+		    jw_quote(path, strlen(path), 60), strerror(e));
+	}
+	/* 0600 whatever the umask: the output may be a credential. */
+	if (fchmod(fd, 0600) == -1 || (a->fp = fdopen(fd, "w")) == NULL) {
+		int e = errno;
+
+		close(fd);
+		io_atomic_abort(a);
+		return jw_fail(JW_EIO, "cannot write '%s': %s",
+		    jw_quote(path, strlen(path), 60), strerror(e));
+	}
+	*out = a;
+	return JW_OK;
+}
+
+void
+io_atomic_abort(struct io_atomic *a)
+{
+	if (a == NULL)
+		return;
+	if (a->fp != NULL)
+		fclose(a->fp);
+	if (a->tmp != NULL)
+		unlink(a->tmp);
+	free(a->tmp);
+	free(a->path);
+	free(a);
+}
+
+/* Put the finished temporary file at a->path without replacing a file. */
+static int
+place_new(const struct io_atomic *a)
+{
+	struct stat st;
+
+	if (link(a->tmp, a->path) == 0) {
+		unlink(a->tmp);
+		return 0;
+	}
+	if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+	    errno != EMLINK)
+		return -1;
+	/* No hard links here: check, then rename (a narrow race). */
+	if (lstat(a->path, &st) == 0) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(a->tmp, a->path);
+}
+
+int
+io_atomic_commit(struct io_atomic *a)
+{
+	const char *q = jw_quote(a->path, strlen(a->path), 60);
+	FILE *fp = a->fp;
+	int rc = JW_OK, e = 0, dfd;
+	char *dir;
+
+	a->fp = NULL;
+	if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) == -1)
+		e = errno ? errno : EIO;
+	if (fclose(fp) != 0 && e == 0)
+		e = errno;
+	if (e != 0)
+		rc = jw_fail(JW_EIO, "cannot write '%s': %s", q, strerror(e));
+	else if ((a->force ? rename(a->tmp, a->path) : place_new(a)) == -1) {
+		if (errno == EEXIST)
+			rc = jw_fail(JW_EIO, "'%s' exists; files are never "
+			    "overwritten silently (--force replaces it)", q);
+		else
+			rc = jw_fail(JW_EIO, "cannot write '%s': %s", q,
+			    strerror(errno));
+	} else {
+		free(a->tmp);
+		a->tmp = NULL;
+		/* Make the new name durable too (best effort). */
+		dir = dir_len(a->path) ? xstrndup(a->path,
+		    dir_len(a->path)) : xstrdup(".");
+		if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+			(void)fsync(dfd);
+			close(dfd);
+		}
+		free(dir);
+	}
+	io_atomic_abort(a);
+	return rc;
+}
+
+int
+io_write_atomic(const char *path, const void *data, size_t len, int force)
+{
+	struct io_atomic *a;
+	int rc;
+
+	if ((rc = io_atomic_open(path, force, &a)) != JW_OK)
+		return rc;
+	if (len > 0 && fwrite(data, 1, len, a->fp) != len) {
+		rc = jw_fail(JW_EIO, "cannot write '%s': %s",
+		    jw_quote(path, strlen(path), 60), strerror(errno));
+		io_atomic_abort(a);
+		return rc;
+	}
+	return io_atomic_commit(a);
 }
 
 struct io_lines {

@@ -3,6 +3,7 @@
 #define JWTOOL_IO_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Default cap on any input (token, claims, key file): 16 MiB. */
 #define IO_DEFAULT_MAX ((size_t)16 << 20)
@@ -45,5 +46,39 @@ void io_lines_free(struct io_lines *r);
 
 /* 1 when SRC names standard input ("-"). */
 int io_is_stdin(const char *src);
+
+/*
+ * Atomic output to PATH: the bytes go to a temporary file created in the
+ * same directory (mode 0600, O_CREAT|O_EXCL|O_NOFOLLOW), which is renamed
+ * over PATH only by io_atomic_commit.  Without force an existing PATH is
+ * never replaced (the final step is link(2), which cannot overwrite); with
+ * force it is replaced in one rename(2), and a symbolic link at PATH is
+ * replaced, not followed.  Until the commit PATH is untouched, and on any
+ * failure no temporary file remains.
+ */
+struct io_atomic {
+	FILE *fp;		/* write here */
+	char *path;
+	char *tmp;
+	int force;
+};
+
+/*
+ * Check that PATH may be written (not a directory; absent unless force)
+ * and create the temporary file, so that a command fails before doing its
+ * work.  Returns JW_OK with *out, or JW_EIO with a message.
+ */
+int io_atomic_open(const char *path, int force, struct io_atomic **out);
+/*
+ * Flush, fsync and close the temporary file and put it in place.  Frees
+ * a in every case; on failure the temporary file is removed and PATH is
+ * unchanged.  Returns JW_OK or JW_EIO with a message.
+ */
+int io_atomic_commit(struct io_atomic *a);
+/* Remove the temporary file and free a (NULL-safe). */
+void io_atomic_abort(struct io_atomic *a);
+/* All of data[0..len) to PATH through the functions above. */
+int io_write_atomic(const char *path, const void *data, size_t len,
+    int force);
 
 #endif

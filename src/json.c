@@ -604,6 +604,40 @@ json_print(const cJSON *item, int pretty)
 	return o;
 }
 
+size_t
+json_print_into(const cJSON *item, char **buf, size_t *cap)
+{
+	if (*cap < 256) {
+		*cap = 4096;
+		*buf = xrealloc(*buf, *cap);
+	}
+	/* cJSON asks for a few bytes of slack; grow until it fits. */
+	while (!cJSON_PrintPreallocated((cJSON *)item, *buf, (int)*cap - 8,
+	    0)) {
+		if (*cap > (size_t)1 << 30) {
+			fprintf(stderr, "%s: out of memory\n", JW_PROGNAME);
+			exit(JW_EIO);
+		}
+		*cap *= 2;
+		*buf = xrealloc(*buf, *cap);
+	}
+	return strlen(*buf);
+}
+
+size_t
+json_depth(const cJSON *item)
+{
+	const cJSON *c;
+	size_t d, max = 0;
+
+	if (!cJSON_IsObject(item) && !cJSON_IsArray(item))
+		return 0;
+	for (c = item->child; c != NULL; c = c->next)
+		if ((d = json_depth(c)) > max)
+			max = d;
+	return max + 1;
+}
+
 /*
  * A number literal as value = sign 0.DIGITS x 10^exp with no leading or
  * trailing zero digit (zero: no digits, not negative).  *digits is the

@@ -56,6 +56,15 @@ cJSON *json_get(const cJSON *obj, const char *name);
 char *json_print(const cJSON *item, int pretty);
 
 /*
+ * Serialise compactly into *buf (capacity *cap, grown with xrealloc as
+ * needed, so that a loop reuses one buffer).  Returns the length.
+ */
+size_t json_print_into(const cJSON *item, char **buf, size_t *cap);
+
+/* Depth of item: 0 for a scalar, 1 for a flat object or array, ... */
+size_t json_depth(const cJSON *item);
+
+/*
  * Structural equality; numbers compare by exact decimal value (1 equals
  * 1.0 and 1e0; 12345678901234567890 differs from 12345678901234567891).
  */

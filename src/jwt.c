@@ -162,35 +162,73 @@ fail:
 	return rc;
 }
 
+void
+jwt_signer_init(struct jwt_signer *s, const cJSON *header,
+    const struct alg *alg, const struct key *key)
+{
+	char *h = json_print(header, 0);
+	size_t hl = strlen(h);
+
+	memset(s, 0, sizeof(*s));
+	s->alg = alg;
+	s->key = key;
+	s->hlen = b64url_encoded_len(hl) + 1;
+	s->cap = s->hlen + 1024;
+	s->buf = xmalloc(s->cap);
+	b64url_encode_to(s->buf, (const unsigned char *)h, hl);
+	s->buf[s->hlen - 1] = '.';
+	cJSON_free(h);
+}
+
+int
+jwt_signer_sign(struct jwt_signer *s, const unsigned char *payload,
+    size_t len, const char **tok, size_t *toklen)
+{
+	size_t n = s->hlen + b64url_encoded_len(len), need, siglen = 0;
+	unsigned char sig[CRYPTO_MAX_SIG];
+	int rc;
+
+	need = n + 1 + b64url_encoded_len(sizeof(sig)) + 1;
+	if (need > s->cap) {
+		s->cap = need + need / 2;
+		s->buf = xrealloc(s->buf, s->cap);
+	}
+	b64url_encode_to(s->buf + s->hlen, payload, len);
+	if (s->alg != NULL && (rc = s->alg->sign(s->alg, s->key,
+	    (const unsigned char *)s->buf, n, sig, &siglen)) != JW_OK)
+		return rc;
+	s->buf[n] = '.';
+	b64url_encode_to(s->buf + n + 1, sig, siglen);
+	*tok = s->buf;
+	*toklen = n + 1 + b64url_encoded_len(siglen);
+	return JW_OK;
+}
+
+void
+jwt_signer_free(struct jwt_signer *s)
+{
+	if (s == NULL)
+		return;
+	free(s->buf);
+	memset(s, 0, sizeof(*s));
+}
+
 int
 jwt_encode(const cJSON *header, const unsigned char *payload,
     size_t payload_len, const struct alg *alg, const struct key *key,
     char **out)
 {
-	char *h = json_print(header, 0), *tok;
-	size_t hl = strlen(h), he = b64url_encoded_len(hl),
-	    pe = b64url_encoded_len(payload_len), n;
-	unsigned char sig[CRYPTO_MAX_SIG];
-	size_t siglen = 0;
-	int rc = JW_OK;
+	struct jwt_signer s;
+	const char *tok;
+	size_t len;
+	int rc;
 
-	tok = xmalloc(he + 1 + pe + 1 + b64url_encoded_len(sizeof(sig)) + 1);
-	b64url_encode_to(tok, (const unsigned char *)h, hl);
-	tok[he] = '.';
-	b64url_encode_to(tok + he + 1, payload, payload_len);
-	n = he + 1 + pe;
-	if (alg != NULL)
-		rc = alg->sign(alg, key, (const unsigned char *)tok, n, sig,
-		    &siglen);
-	cJSON_free(h);
-	if (rc != JW_OK) {
-		free(tok);
-		return rc;
-	}
-	tok[n] = '.';
-	b64url_encode_to(tok + n + 1, sig, siglen);
-	*out = tok;
-	return JW_OK;
+	jwt_signer_init(&s, header, alg, key);
+	if ((rc = jwt_signer_sign(&s, payload, payload_len, &tok, &len)) ==
+	    JW_OK)
+		*out = xstrndup(tok, len);
+	jwt_signer_free(&s);
+	return rc;
 }
 
 void

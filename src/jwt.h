@@ -52,6 +52,30 @@ int jwt_encode(const cJSON *header, const unsigned char *payload,
     size_t payload_len, const struct alg *alg, const struct key *key,
     char **out);
 
+/*
+ * A header encoded once for signing many payloads with one key: the
+ * buffers are kept and reused from one token to the next.
+ */
+struct jwt_signer {
+	const struct alg *alg;	/* NULL: unsecured (empty signature) */
+	const struct key *key;
+	char *buf;		/* "<header>." then payload and signature */
+	size_t hlen;		/* length of "<header>." */
+	size_t cap;
+};
+
+/* Encode header (a JSON object) into s; release with jwt_signer_free. */
+void jwt_signer_init(struct jwt_signer *s, const cJSON *header,
+    const struct alg *alg, const struct key *key);
+/*
+ * Sign payload[0..len).  *tok (NUL-terminated, *toklen bytes) lives in
+ * s and is valid until the next call.  Returns JW_OK or the backend's
+ * status with a message.
+ */
+int jwt_signer_sign(struct jwt_signer *s, const unsigned char *payload,
+    size_t len, const char **tok, size_t *toklen);
+void jwt_signer_free(struct jwt_signer *s);
+
 /* One --claim condition: member NAME of the payload equals VALUE. */
 struct claim_match {
 	char *name;

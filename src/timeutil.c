@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "timeutil.h"
+#include "util.h"
 
 #define MAX_SPAN (TIME_MAX_NUMERIC * 2)
 
@@ -171,6 +172,27 @@ time_parse(const char *s, long long now, long long *t)
 		return 0;
 	}
 	return -1;
+}
+
+int
+time_parse_arg(const char *opt, const char *arg, long long now, long long *t)
+{
+	if (time_parse(arg, now, t) != 0)
+		return jw_fail(JW_EUSAGE, "invalid time '%s' for %s (expected "
+		    "unix seconds, RFC 3339 like 2026-01-31T12:00:00Z, or a "
+		    "relative time like +1h, -5m, 1d2h)", jw_quote(arg,
+		    strlen(arg), 40), opt);
+	return JW_OK;
+}
+
+int
+time_parse_duration_arg(const char *opt, const char *arg, long long *secs)
+{
+	if (time_parse_duration(arg, secs) != 0)
+		return jw_fail(JW_EUSAGE, "invalid duration '%s' for %s "
+		    "(expected seconds, or units like 90s, 5m, 1h30m, 2d)",
+		    jw_quote(arg, strlen(arg), 40), opt);
+	return JW_OK;
 }
 
 long long

@@ -21,6 +21,16 @@ int time_parse_duration(const char *s, long long *secs);
  */
 int time_parse(const char *s, long long now, long long *t);
 
+/*
+ * time_parse and time_parse_duration for the argument of option OPT:
+ * JW_OK, or JW_EUSAGE with a message naming the option and the forms
+ * accepted.
+ */
+int time_parse_arg(const char *opt, const char *arg, long long now,
+    long long *t);
+int time_parse_duration_arg(const char *opt, const char *arg,
+    long long *secs);
+
 /* The clock: $JWTOOL_NOW is not consulted; callers pass --now. */
 long long time_now(void);
 

@@ -938,7 +938,7 @@ open(sys.argv[2], "wb").write(der)
 PY
 }
 
-@test "an RSA private key whose p times q is not n is exit 7 (found by fuzz_pem)" {
+@test "an RSA private key whose p times q is not n is exit 7 (found by fuzz_pemkeys)" {
 	bad_rsa "$KEYS/rsa2048.pem" bad.der 4
 	{ echo '-----BEGIN RSA PRIVATE KEY-----'; base64 -w64 bad.der
 	  echo '-----END RSA PRIVATE KEY-----'; } > bad.pem

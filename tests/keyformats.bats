@@ -55,7 +55,8 @@ sig_token() { printf '%s.%s' "${1%.*}" "$(b64url_file "$2")"; }
 	run -2 jwtool sign --passphrase-file env:NO_SUCH_PASS -k k.enc.pem
 	assert_output "jwtool: sign: environment variable 'NO_SUCH_PASS' is not set"
 	# with no terminal to prompt on and none wanted: stdin is never read
-	run -7 jwtool sign -k k.enc.pem <<<"$PASS"
+	echo '{}' > c.json
+	run -7 jwtool sign -k k.enc.pem c.json <<<"$PASS"
 	assert_output --partial "is encrypted: give its passphrase"
 }
 

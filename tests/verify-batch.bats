@@ -3,7 +3,8 @@
 
 load helpers/common
 
-tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
+# Test tokens, expired ones included.
+tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
 batch() { jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW "$@"; }
 
 setup() {

@@ -3,7 +3,8 @@
 
 load helpers/common
 
-tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
+# Test tokens, expired ones included.
+tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
 # at TIME TOKEN [OPTS...]: verify quietly with the clock at TIME.
 at() { local t=$1 tk=$2; shift 2; jwtool verify -q -k "$KEYS/hs256.key" --now "$t" "$@" "$tk"; }
 v() { jwtool verify -k "$KEYS/hs256.key" --now $NOW "$@"; }

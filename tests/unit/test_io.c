@@ -1,0 +1,119 @@
+/* test_io.c - unit tests for atomic output files */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "io.h"
+#include "tap.h"
+#include "util.h"
+
+static char dir[] = "/tmp/jwtool-test-io.XXXXXX";
+
+static char *
+path(const char *name)
+{
+	static char buf[256];
+
+	snprintf(buf, sizeof(buf), "%s/%s", dir, name);
+	return buf;
+}
+
+/* Number of entries in the test directory. */
+static int
+entries(void)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.' || (strcmp(e->d_name, ".") != 0 &&
+		    strcmp(e->d_name, "..") != 0);
+	closedir(d);
+	return n;
+}
+
+static int
+content_is(const char *p, const char *want)
+{
+	char buf[64] = { 0 };
+	FILE *fp = fopen(p, "r");
+	size_t n;
+
+	if (fp == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	return n == strlen(want) && memcmp(buf, want, n) == 0;
+}
+
+int
+main(void)
+{
+	struct io_atomic *a;
+	struct stat st;
+	mode_t old;
+
+	if (sodium_init() < 0 || mkdtemp(dir) == NULL)
+		return 1;
+	old = umask(0);
+	ok(io_write_atomic(path("out"), "tok\n", 4, 0) == JW_OK &&
+	    content_is(path("out"), "tok\n"), "a new file is written");
+	umask(old);
+	ok(stat(path("out"), &st) == 0 && (st.st_mode & 07777) == 0600,
+	    "mode 0600 even with umask 0 (mode %o)",
+	    (unsigned)(st.st_mode & 07777));
+	ok(io_write_atomic(path("out"), "new\n", 4, 0) == JW_EIO &&
+	    strstr(jw_error(), "exists") != NULL &&
+	    content_is(path("out"), "tok\n"),
+	    "an existing file is not replaced without force");
+	ok(io_write_atomic(path("out"), "new\n", 4, 1) == JW_OK &&
+	    content_is(path("out"), "new\n"), "force replaces it");
+	ok(entries() == 1, "no temporary file is left behind");
+
+	ok(symlink("victim", path("link")) == 0 &&
+	    io_write_atomic(path("link"), "x", 1, 0) == JW_EIO,
+	    "a dangling symbolic link counts as existing");
+	ok(io_write_atomic(path("link"), "x", 1, 1) == JW_OK &&
+	    lstat(path("link"), &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path("victim"), F_OK) == -1,
+	    "force replaces the link itself, never its target");
+
+	ok(io_atomic_open(path("late"), 0, &a) == JW_OK &&
+	    access(path("late"), F_OK) == -1,
+	    "nothing appears at the path before the commit");
+	fputs("partial", a->fp);
+	io_atomic_abort(a);
+	ok(access(path("late"), F_OK) == -1 && entries() == 2,
+	    "abort leaves neither the file nor a temporary");
+
+	ok(io_atomic_open(path("race"), 0, &a) == JW_OK, "open race");
+	fputs("mine", a->fp);
+	ok(io_write_atomic(path("race"), "theirs", 6, 0) == JW_OK,
+	    "another writer gets there first");
+	ok(io_atomic_commit(a) == JW_EIO && content_is(path("race"),
+	    "theirs") && entries() == 3,
+	    "commit does not replace a file that appeared meanwhile");
+
+	mkdir(path("d"), 0700);
+	ok(io_write_atomic(path("d"), "x", 1, 1) == JW_EIO &&
+	    strstr(jw_error(), "is a directory") != NULL,
+	    "a directory is refused, even with force");
+	ok(io_write_atomic(path("nodir/out"), "x", 1, 0) == JW_EIO &&
+	    strstr(jw_error(), "No such file") != NULL,
+	    "a missing directory is an I/O error");
+	ok(io_write_atomic(path(""), "x", 1, 0) == JW_EIO,
+	    "a path ending in a slash is refused");
+
+	unlink(path("out"));
+	unlink(path("link"));
+	unlink(path("race"));
+	rmdir(path("d"));
+	rmdir(dir);
+	return tap_done();
+}
