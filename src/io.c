@@ -174,6 +174,23 @@ dir_len(const char *path)
 	return slash == NULL ? 0 : (size_t)(slash - path) + 1;
 }
 
+/* 1 when st is neither a regular file nor a symbolic link. */
+static int
+special(const struct stat *st)
+{
+	return !S_ISREG(st->st_mode) && !S_ISLNK(st->st_mode);
+}
+
+static int
+not_regular(const char *path, const struct stat *st)
+{
+	return jw_fail(JW_EIO, "cannot replace '%s': it is %s, not a file "
+	    "(--force replaces only files and symbolic links)",
+	    jw_quote(path, strlen(path), 60), S_ISCHR(st->st_mode) ||
+	    S_ISBLK(st->st_mode) ? "a device" : S_ISFIFO(st->st_mode) ?
+	    "a FIFO" : S_ISSOCK(st->st_mode) ? "a socket" : "a directory");
+}
+
 int
 io_atomic_open(const char *path, int force, struct io_atomic **out)
 {
@@ -194,6 +211,11 @@ io_atomic_open(const char *path, int force, struct io_atomic **out)
 		return jw_fail(JW_EIO, "'%s' exists; files are never "
 		    "overwritten silently (--force replaces it)",
 		    jw_quote(path, strlen(path), 60));
+	/* Renaming over a device, FIFO or socket would replace it (as
+	 * root: /dev/null itself), not write to it.  A symbolic link is
+	 * replaced itself, never followed. */
+	if (force && lstat(path, &st) == 0 && special(&st))
+		return not_regular(path, &st);
 	a = xcalloc(1, sizeof(*a));
 	a->path = xstrdup(path);
 	a->force = force;
@@ -271,6 +293,7 @@ io_atomic_commit(struct io_atomic *a)
 {
 	const char *q = jw_quote(a->path, strlen(a->path), 60);
 	FILE *fp = a->fp;
+	struct stat st;
 	int rc = JW_OK, e = 0, dfd;
 	char *dir;
 
@@ -281,6 +304,8 @@ io_atomic_commit(struct io_atomic *a)
 		e = errno;
 	if (e != 0)
 		rc = jw_fail(JW_EIO, "cannot write '%s': %s", q, strerror(e));
+	else if (a->force && lstat(a->path, &st) == 0 && special(&st))
+		rc = not_regular(a->path, &st);	/* it changed meanwhile */
 	else if ((a->force ? rename(a->tmp, a->path) : place_new(a)) == -1) {
 		if (errno == EEXIST)
 			rc = jw_fail(JW_EIO, "'%s' exists; files are never "

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # No partial output: a failing command prints nothing on stdout (never half
 # a token or half a document), and a failed write to stdout is exit 8.
-# (No command of this build writes files; sign -o comes with its own tests.)
+# Files (sign -o): tests/sign-output.bats.
 
 load helpers/common
 

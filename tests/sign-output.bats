@@ -92,3 +92,17 @@ setup() {
 	assert_output "jwtool: sign: cannot create a file next to 'f/out.jwt': Not a directory"
 	assert_equal "$(cat f)" x
 }
+
+@test "--force never replaces a FIFO or a socket, nor a device (exit 8)" {
+	mkfifo fifo.jwt
+	run -8 sign -o fifo.jwt --force
+	assert_output "jwtool: sign: cannot replace 'fifo.jwt': it is a FIFO, not a file (--force replaces only files and symbolic links)"
+	assert [ -p fifo.jwt ]
+	"$PYTHON" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' sock.jwt
+	run -8 sign -o sock.jwt --force
+	assert_output "jwtool: sign: cannot replace 'sock.jwt': it is a socket, not a file (--force replaces only files and symbolic links)"
+	assert [ -S sock.jwt ]
+	# (a device takes the same path: -o /dev/null --force once replaced
+	# /dev/null with a file)
+	assert_equal "$(ls -A | sort | tr '\n' ' ')" "fifo.jwt sock.jwt "
+}
