@@ -258,6 +258,26 @@ hush() {
 	hush 0 jwtool inspect "$t"
 }
 
+@test "sign's batch, re-signing, output file and kid options show no secret" {
+	printf '{"sub":"a"}\n{"sub":"b"}\n' > in.ndjson
+	printf '{"sub":"a"}\n{"sub":\n' > bad.ndjson
+	hush 0 jwtool sign -k s.raw --batch --now $NOW in.ndjson
+	hush 3 jwtool sign -k s.raw --batch --now $NOW bad.ndjson
+	hush 3 jwtool sign -k s.raw --batch --keep-going --now $NOW bad.ndjson
+	hush 0 jwtool sign -k s.raw -o out.jwt --now $NOW
+	run -0 no_secret out.jwt "$(cat out.jwt)"
+	hush 8 jwtool sign -k s.raw -o out.jwt --now $NOW
+	hush 0 jwtool sign -k s.raw --kid auto --now $NOW
+	hush 0 jwtool sign -k s.jwks --kid mine --now $NOW
+	t=$(jwtool sign -k s.raw --now $NOW --exp +1h)
+	hush 0 jwtool sign -k s.raw --from-token "$t" --now $NOW
+	hush 3 jwtool sign -k s.raw --from-token "${t%.*}" --now $NOW
+	jwtool decode "$t" > decoded.json
+	hush 0 jwtool sign -k s.raw --from-decoded decoded.json --now $NOW
+	hush 0 jwtool sign --unsecured --now $NOW
+	hush 7 jwtool sign -k s.raw --kid auto --alg EdDSA
+}
+
 @test "RSA, EC and Ed448 private keys in every form show no secret" {
 	for k in rsa2048 p256 ed448; do
 		key_forms "$KEYS/$k.pem"
