@@ -3,6 +3,8 @@
 #   make demo       install what is missing, build, sign/verify/decode an example
 #   make check      install what tests need, run every test (unit + Bats)
 #   make check-san  the same tests under ASan+UBSan (build-san/)
+#   make check-valgrind  the same tests, every jwtool and unit test program
+#                   under valgrind memcheck (build/)
 #   make bench      timings against floor programs, primitives and peers
 #   make fuzz       each libFuzzer harness for FUZZ_TIME seconds (build-fuzz/)
 #   make install    PREFIX=/usr/local DESTDIR=  (make uninstall: the same)
@@ -115,6 +117,12 @@ check-san: test-deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1 tests/run.sh build-san
 
+# Every unit test program and every jwtool the Bats tests run, under
+# valgrind memcheck: any memory error or definite/indirect leak fails.
+check-valgrind: test-deps
+	$(MAKE) all units
+	JWTOOL_VALGRIND=1 tests/run.sh $(B)
+
 # Side-by-side timings against floor programs, primitives and peers.
 bench:
 	scripts/install-deps.sh bench
@@ -145,5 +153,5 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all units fuzzers fuzz bench dev deps test-deps demo check check-san install \
-        uninstall clean FORCE
+.PHONY: all units fuzzers fuzz bench dev deps test-deps demo check check-san \
+        check-valgrind install uninstall clean FORCE

@@ -57,7 +57,10 @@ struct keyopts {
  * -1 bad value (message recorded, JW_EUSAGE).
  */
 int keyopts_handle(struct keyopts *ko, int c, const char *arg);
-/* Load the keys named by --key or --secret. */
+/*
+ * Load the keys named by --key or --secret; the --secret argument is
+ * wiped once loaded.
+ */
 int keyopts_load(const struct keyopts *ko, struct keyset **ks);
 /* Load the keys of SRC with --key-format and --passphrase-file of ko. */
 int keyopts_load_from(const struct keyopts *ko, const char *src,

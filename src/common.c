@@ -68,14 +68,22 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 {
 	if (ko->src != NULL && ko->secret != NULL)
 		return jw_fail(JW_EUSAGE, "give --key or --secret, not both");
+	/* Before any key material (a passphrase too) is read; keys_load
+	 * warns if it cannot be done. */
+	(void)jw_no_core_dumps();
 	if (ko->secret != NULL) {
 		enum key_format f = ko->fmt == KF_AUTO ? KF_RAW : ko->fmt;
+		int rc;
 
 		jw_warn("--secret puts the secret where other users of this "
 		    "machine can see it (ps, shell history); prefer --key FILE "
 		    "or --key env:NAME");
-		return keys_load_mem((const unsigned char *)ko->secret,
+		rc = keys_load_mem((const unsigned char *)ko->secret,
 		    strlen(ko->secret), "--secret", f, ks);
+		/* The argument is ours (argv): wipe it so that it no longer
+		 * shows in /proc/PID/cmdline and ps once it is loaded. */
+		secure_wipe((char *)ko->secret, strlen(ko->secret));
+		return rc;
 	}
 	if (ko->src == NULL)
 		return jw_fail(JW_EUSAGE, "no key: give --key SRC (a path, - or "
@@ -162,8 +170,7 @@ print_json_color(const cJSON *j, int compact, int color)
 		free(s);
 		s = c;
 	}
-	fputs(s, stdout);
-	fputc('\n', stdout);
+	jw_puts(s);
 	free(s);
 }
 

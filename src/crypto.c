@@ -1,5 +1,6 @@
 /* crypto.c - the algorithm table */
 #include <string.h>
+#include <strings.h>
 
 #include "crypto.h"
 
@@ -54,6 +55,17 @@ alg_find(const char *name)
 
 	for (i = 0; i < sizeof(algs) / sizeof(algs[0]); i++)
 		if (strcmp(algs[i].name, name) == 0)
+			return &algs[i];
+	return NULL;
+}
+
+const struct alg *
+alg_find_nocase(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(algs) / sizeof(algs[0]); i++)
+		if (strcasecmp(algs[i].name, name) == 0)
 			return &algs[i];
 	return NULL;
 }

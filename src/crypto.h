@@ -44,6 +44,11 @@ struct alg {
 
 /* The row for NAME (case-sensitive), or NULL. */
 const struct alg *alg_find(const char *name);
+/*
+ * The row whose name matches NAME ignoring case, or NULL: for a hint when
+ * NAME itself is unknown (names are case-sensitive).
+ */
+const struct alg *alg_find_nocase(const char *name);
 /* Row i of the table, or NULL past the end. */
 const struct alg *alg_at(size_t i);
 /* "HS256, HS384, ..." of every algorithm, for messages and --help. */

@@ -84,8 +84,11 @@ sodium_hmac_verify(const struct alg *alg, const struct key *key,
 	unsigned char mac[64];
 	int rc;
 
+	if (siglen != alg->hlen)
+		return jw_fail(JW_ESIG, "signature is %zu bytes, %s needs %zu",
+		    siglen, alg->name, alg->hlen);
 	hmac(alg, key, msg, msglen, mac);
-	rc = siglen == alg->hlen && sodium_memcmp(mac, sig, alg->hlen) == 0 ?
+	rc = sodium_memcmp(mac, sig, alg->hlen) == 0 ?
 	    JW_OK : jw_fail(JW_ESIG, "signature does not match");
 	sodium_memzero(mac, sizeof(mac));
 	return rc;

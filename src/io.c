@@ -99,7 +99,8 @@ io_read_fd(int fd, const char *name, const char *what, int secret,
 
 			io_free(buf, secret);
 			return jw_fail(JW_EIO, "cannot read %s from '%s': %s",
-			    what, name, strerror(e));
+			    what, jw_quote(name, strlen(name), 60),
+			    strerror(e));
 		}
 		if (r == 0)
 			break;
@@ -108,7 +109,7 @@ io_read_fd(int fd, const char *name, const char *what, int secret,
 			io_free(buf, secret);
 			return jw_fail(JW_EIO, "%s from '%s' is larger than the "
 			    "input limit of %zu bytes (see --max-input)",
-			    what, name, max);
+			    what, jw_quote(name, strlen(name), 60), max);
 		}
 	}
 	buf[n] = '\0';
@@ -121,6 +122,7 @@ int
 io_read(const char *src, const char *what, int secret, unsigned char **data,
     size_t *len)
 {
+	struct stat st;
 	int fd, rc;
 
 	if (io_is_stdin(src))
@@ -140,7 +142,9 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 		n = strlen(v);
 		if (n > io_max_input())
 			return jw_fail(JW_EIO, "%s from '%s' is larger than "
-			    "the input limit", what, src);
+			    "the input limit of %zu bytes (see --max-input)",
+			    what, jw_quote(src, strlen(src), 60),
+			    io_max_input());
 		*data = secret ? secret_alloc(n + 1) : xmalloc(n + 1);
 		memcpy(*data, v, n + 1);
 		*len = n;
@@ -149,6 +153,14 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 	if ((fd = open(src, O_RDONLY | O_CLOEXEC)) == -1)
 		return jw_fail(JW_EIO, "cannot open %s '%s': %s", what,
 		    jw_quote(src, strlen(src), 60), strerror(errno));
+	/* A regular file known to be too large is refused unread. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > io_max_input()) {
+		close(fd);
+		return jw_fail(JW_EIO, "%s from '%s' is larger than the input "
+		    "limit of %zu bytes (see --max-input)", what,
+		    jw_quote(src, strlen(src), 60), io_max_input());
+	}
 	rc = io_read_fd(fd, src, what, secret, data, len);
 	close(fd);
 	return rc;
@@ -161,6 +173,23 @@ dir_len(const char *path)
 	const char *slash = strrchr(path, '/');
 
 	return slash == NULL ? 0 : (size_t)(slash - path) + 1;
+}
+
+/* 1 when st is neither a regular file nor a symbolic link. */
+static int
+special(const struct stat *st)
+{
+	return !S_ISREG(st->st_mode) && !S_ISLNK(st->st_mode);
+}
+
+static int
+not_regular(const char *path, const struct stat *st)
+{
+	return jw_fail(JW_EIO, "cannot replace '%s': it is %s, not a file "
+	    "(--force replaces only files and symbolic links)",
+	    jw_quote(path, strlen(path), 60), S_ISCHR(st->st_mode) ||
+	    S_ISBLK(st->st_mode) ? "a device" : S_ISFIFO(st->st_mode) ?
+	    "a FIFO" : S_ISSOCK(st->st_mode) ? "a socket" : "a directory");
 }
 
 /*
@@ -213,14 +242,15 @@ io_atomic_open(const char *path, int force, struct io_atomic **out)
 	    stat(path, &st) == 0 && (S_ISCHR(st.st_mode) ||
 	    S_ISFIFO(st.st_mode)))
 		return stream_open(path, 1, out);
-	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISLNK(st.st_mode))
-		return jw_fail(JW_EIO, "cannot write '%s': not a regular file",
-		    jw_quote(path, strlen(path), 60));
 	if (!force && lstat(path, &st) == 0)
 		return jw_fail(JW_EIO, "'%s' exists; files are never "
 		    "overwritten silently (--force replaces it)",
 		    jw_quote(path, strlen(path), 60));
+	/* Renaming over a device, FIFO or socket would replace it (as
+	 * root: /dev/null itself), not write to it.  A symbolic link is
+	 * replaced itself, never followed. */
+	if (force && lstat(path, &st) == 0 && special(&st))
+		return not_regular(path, &st);
 	a = xcalloc(1, sizeof(*a));
 	a->path = xstrdup(path);
 	a->force = force;
@@ -298,6 +328,7 @@ io_atomic_commit(struct io_atomic *a)
 {
 	const char *q = jw_quote(a->path, strlen(a->path), 60);
 	FILE *fp = a->fp;
+	struct stat st;
 	int rc = JW_OK, e = 0, dfd;
 	char *dir;
 
@@ -319,6 +350,8 @@ io_atomic_commit(struct io_atomic *a)
 		e = errno;
 	if (e != 0)
 		rc = jw_fail(JW_EIO, "cannot write '%s': %s", q, strerror(e));
+	else if (a->force && lstat(a->path, &st) == 0 && special(&st))
+		rc = not_regular(a->path, &st);	/* it changed meanwhile */
 	else if ((a->force ? rename(a->tmp, a->path) : place_new(a)) == -1) {
 		if (errno == EEXIST)
 			rc = jw_fail(JW_EIO, "'%s' exists; files are never "

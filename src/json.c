@@ -1,5 +1,6 @@
 /* json.c - strict JSON front end over cJSON */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -345,6 +346,21 @@ json_find_duplicate(const cJSON *o)
 	return dup;
 }
 
+/* A copy of s[0..n) from cJSON's allocator (cJSON_Delete frees it). */
+static char *
+json_strndup(const char *s, size_t n)
+{
+	char *p = cJSON_malloc(n + 1);
+
+	if (p == NULL) {
+		fprintf(stderr, "%s: out of memory\n", JW_PROGNAME);
+		exit(JW_EIO);
+	}
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
 /* Turn numbers into raw literals (document order) and find duplicates. */
 static int
 fixup(struct scan *sc, cJSON *item, size_t *k)
@@ -359,7 +375,7 @@ fixup(struct scan *sc, cJSON *item, size_t *k)
 			return scan_err(sc, sc->n, "number count mismatch");
 		sp = sc->nums[(*k)++];
 		item->type = cJSON_Raw;
-		item->valuestring = xstrndup((const char *)sc->s + sp.off,
+		item->valuestring = json_strndup((const char *)sc->s + sp.off,
 		    sp.len);
 		return 0;
 	}
@@ -373,9 +389,69 @@ fixup(struct scan *sc, cJSON *item, size_t *k)
 	return 0;
 }
 
+/*
+ * The secret arena: chunks of secret memory handed out in order, released
+ * all at once.  While json_parse_secret runs, cJSON allocates from it.
+ */
+struct chunk {
+	struct chunk *next;
+	size_t size, used;
+	max_align_t data[];
+};
+
+struct json_secret {
+	struct chunk *chunks;
+};
+
+static struct json_secret *arena;
+
+static void *
+arena_alloc(size_t n)
+{
+	struct chunk *c = arena->chunks;
+	size_t a = sizeof(max_align_t), size;
+	void *p;
+
+	n = (n + a - 1) / a * a;
+	if (c == NULL || c->size - c->used < n) {
+		size = c == NULL ? 16384 : c->size < 1048576 ? c->size * 2 :
+		    c->size;
+		if (size < n)
+			size = n;
+		c = secret_alloc(sizeof(*c) + size);
+		c->size = size;
+		c->used = 0;
+		c->next = arena->chunks;
+		arena->chunks = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static void
+arena_free(void *p)
+{
+	(void)p;	/* released with the arena */
+}
+
+void
+json_secret_free(struct json_secret *mem)
+{
+	struct chunk *c, *next;
+
+	if (mem == NULL)
+		return;
+	for (c = mem->chunks; c != NULL; c = next) {
+		next = c->next;
+		secret_free(c);	/* wipes */
+	}
+	free(mem);
+}
+
 static int
 parse(const char *text, size_t len, const char *what, int allow_dups,
-    cJSON **out)
+    cJSON **out, struct json_secret *mem)
 {
 	struct scan sc = { (const unsigned char *)text, len, 0, what, NULL, 0,
 	    0, JW_OK, allow_dups };
@@ -393,12 +469,16 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
 	}
 	/* cJSON needs a NUL right after the text: parse a copy, wiped after
 	 * use since it may hold a key. */
-	copy = xmalloc(len + 1);
+	copy = mem != NULL ? secret_alloc(len + 1) : xmalloc(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = '\0';
 	root = cJSON_ParseWithOpts(copy, &end, 1);
-	secure_wipe(copy, len);
-	free(copy);
+	if (mem != NULL)
+		secret_free(copy);
+	else {
+		secure_wipe(copy, len);
+		free(copy);
+	}
 	if (root == NULL) {
 		sc.status = jw_fail(JW_EMALFORMED, "%s: JSON not accepted by "
 		    "the parser", what);
@@ -419,13 +499,32 @@ out:
 int
 json_parse(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 0, out);
+	return parse(text, len, what, 0, out, NULL);
 }
 
 int
 json_parse_dups(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 1, out);
+	return parse(text, len, what, 1, out, NULL);
+}
+
+int
+json_parse_secret(const char *text, size_t len, const char *what,
+    cJSON **out, struct json_secret **mem)
+{
+	cJSON_Hooks hooks = { arena_alloc, arena_free };
+	int rc;
+
+	*mem = arena = xcalloc(1, sizeof(**mem));
+	cJSON_InitHooks(&hooks);
+	rc = parse(text, len, what, 0, out, *mem);
+	cJSON_InitHooks(NULL);
+	arena = NULL;
+	if (rc != JW_OK) {
+		json_secret_free(*mem);
+		*mem = NULL;
+	}
+	return rc;
 }
 
 int

@@ -29,6 +29,18 @@ int json_parse_dups(const char *text, size_t len, const char *what,
 /* The first member name that object o holds twice, or NULL. */
 const char *json_find_duplicate(const cJSON *o);
 
+/*
+ * Secret memory for the parse tree of a key: json_parse_secret parses as
+ * json_parse does, but the copy cJSON reads and every item and string of
+ * the tree live in secret memory (secret_alloc), owned by *mem.  The tree
+ * is read-only: never change it or cJSON_Delete it; json_secret_free(*mem)
+ * wipes and releases it all (NULL-safe).
+ */
+struct json_secret;
+int json_parse_secret(const char *text, size_t len, const char *what,
+    cJSON **out, struct json_secret **mem);
+void json_secret_free(struct json_secret *mem);
+
 /* 1 when text[0..len) is a JSON number literal (RFC 8259). */
 int json_number_syntax(const char *text, size_t len);
 

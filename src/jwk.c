@@ -115,7 +115,24 @@ key_thumbprint(const struct key *key, char *out, size_t outlen)
 
 	if (outlen < b64url_encoded_len(sizeof(h)) + 1)
 		return jw_fail(JW_EKEY, "thumbprint buffer too small");
-	if ((jwk = key_to_jwk(key, key->kty == KTY_OCT)) == NULL)
+	if (key->kty == KTY_OCT) {
+		/* {"k":"...","kty":"oct"}, written in secret memory */
+		static const char pre[] = "{\"k\":\"", post[] = "\",\"kty\":"
+		    "\"oct\"}";
+		size_t el = b64url_encoded_len(key->secret_len);
+		size_t tl = sizeof(pre) - 1 + el + sizeof(post) - 1;
+
+		text = secret_alloc(tl + 1);
+		memcpy(text, pre, sizeof(pre) - 1);
+		b64url_encode_to(text + sizeof(pre) - 1, key->secret,
+		    key->secret_len);
+		memcpy(text + sizeof(pre) - 1 + el, post, sizeof(post));
+		crypto_hash_sha256(h, (const unsigned char *)text, tl);
+		secret_free(text);
+		b64url_encode_to(out, h, sizeof(h));
+		return JW_OK;
+	}
+	if ((jwk = key_to_jwk(key, 0)) == NULL)
 		return JW_EKEY;
 	canon = cJSON_CreateObject();
 	for (i = 0; req[key->kty][i] != NULL; i++) {
@@ -124,9 +141,8 @@ key_thumbprint(const struct key *key, char *out, size_t outlen)
 		cJSON_AddItemToObject(canon, req[key->kty][i],
 		    cJSON_Duplicate(m, 0));
 	}
-	text = json_print(canon, 0);
+	text = json_print(canon, 0);	/* public members only */
 	crypto_hash_sha256(h, (const unsigned char *)text, strlen(text));
-	sodium_memzero(text, strlen(text));
 	cJSON_free(text);
 	jwk_free(canon);
 	jwk_free(jwk);

@@ -86,7 +86,8 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 			return jw_fail(JW_EMALFORMED, "malformed token: byte "
 			    "%zu is %s, not a base64url character or '.'", i,
 			    c == ' ' ? "a space" : c == '\n' ? "a newline" :
-			    jw_quote((const char *)&text[i], 1, 1));
+			    c == '\t' ? "a tab" : c == '\r' ? "a carriage "
+			    "return" : jw_quote((const char *)&text[i], 1, 1));
 	}
 	if (dots == 4)
 		return jw_fail(JW_EMALFORMED, "encrypted tokens (JWE, five "
@@ -135,8 +136,11 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 		goto fail;
 	}
 	if (!cJSON_IsString(alg)) {
-		rc = jw_fail(JW_EMALFORMED, "malformed token: header 'alg' is a "
-		    "%s, not a string", json_type_name(alg));
+		const char *tn = json_type_name(alg);
+
+		rc = jw_fail(JW_EMALFORMED, "malformed token: header 'alg' is "
+		    "%s %s, not a string", strchr("aeiou", tn[0]) ? "an" : "a",
+		    tn);
 		goto fail;
 	}
 	t->alg = alg->valuestring;
@@ -304,19 +308,26 @@ policy_allows(const struct jwt_policy *p, const char *name)
 	return 0;
 }
 
-/* "a, b, c" of the kids in ks, into buf. */
+/* "'a', 'b', 'c'" of the kids in ks (the first few), into buf. */
 static const char *
 kid_list(const struct keyset *ks, char *buf, size_t n)
 {
-	size_t i, o = 0;
+	size_t i, o = 0, shown = 0, all = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < ks->n && o < n; i++)
-		if (ks->keys[i]->kid != NULL)
-			o += (size_t)snprintf(buf + o, n - o, "%s'%s'",
-			    o ? ", " : "", jw_quote(ks->keys[i]->kid,
-			    strlen(ks->keys[i]->kid), 40));
-	return o ? buf : "none";
+	for (i = 0; i < ks->n; i++) {
+		if (ks->keys[i]->kid == NULL)
+			continue;
+		all++;
+		if (shown == 8 || o >= n)
+			continue;
+		shown++;
+		o += (size_t)snprintf(buf + o, n - o, "%s'%s'", o ? ", " : "",
+		    jw_quote(ks->keys[i]->kid, strlen(ks->keys[i]->kid), 40));
+	}
+	if (all > shown && o < n)
+		snprintf(buf + o, n - o, " and %zu more", all - shown);
+	return all ? buf : "none";
 }
 
 /* The verify-time message of a key below RFC 7518's minimums. */
@@ -440,7 +451,12 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			    key_describe(ks->keys[i]), no ? ": " : "",
 			    no ? no : "");
 		}
-	} else if (alg_find(t->alg) == NULL)
+	} else if (alg_find(t->alg) == NULL && alg_find_nocase(t->alg))
+		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
+		    "algorithm '%s' (algorithm names are case-sensitive: did "
+		    "you mean '%s'?)", jw_quote(t->alg, strlen(t->alg), 20),
+		    alg_find_nocase(t->alg)->name);
+	else if (alg_find(t->alg) == NULL)
 		verdict_add(v, JW_ESIG, "alg_unknown", "alg", "unknown "
 		    "algorithm '%s' (supported: %s)", jw_quote(t->alg,
 		    strlen(t->alg), 20), alg_list());
@@ -593,13 +609,16 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 	int have[3], i;
 
 	for (i = 0; i < 3; i++) {
+		const cJSON *m = json_get(t->payload, names[i]);
+
 		have[i] = jwt_numeric_date(t->payload, names[i], &when[i]);
 		if (have[i] < 0)
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",
 			    names[i], "claim '%s' must be a NumericDate (a "
 			    "number of seconds from 0 to %lld), not %s",
-			    names[i], TIME_MAX_NUMERIC, json_type_name(
-			    json_get(t->payload, names[i])));
+			    names[i], TIME_MAX_NUMERIC, json_is_number(m) ?
+			    jw_quote(m->valuestring, strlen(m->valuestring),
+			    40) : json_type_name(m));
 	}
 	if (have[0] > 0 && p->now >= when[0] + p->leeway)
 		time_finding(v, JW_EEXPIRED, "expired", "exp", "token expired "
@@ -634,6 +653,38 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 	}
 }
 
+/*
+ * Registered header parameters and claims that are strings must be
+ * strings (RFC 7515 section 4.1, RFC 7519 section 4.1), whether or not an
+ * option checks their value; those an option checks are left to it (aud
+ * always is).
+ */
+static void
+check_types(const struct jwt *t, const struct jwt_policy *p,
+    struct verdict *v)
+{
+	static const char *const hdr[] = { "kid", "typ", "cty" };
+	static const char *const claims[] = { "iss", "sub", "jti" };
+	const cJSON *c;
+	size_t i;
+
+	for (i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++)
+		if ((c = json_get(t->header, hdr[i])) != NULL &&
+		    !cJSON_IsString(c) && !(i == 1 && p->typ != NULL))
+			verdict_add(v, JW_EMALFORMED, "malformed_header",
+			    hdr[i], "header '%s' must be a string, not %s",
+			    hdr[i], json_type_name(c));
+	if (p->jws || !cJSON_IsObject(t->payload))
+		return;
+	for (i = 0; i < sizeof(claims) / sizeof(claims[0]); i++)
+		if ((c = json_get(t->payload, claims[i])) != NULL &&
+		    !cJSON_IsString(c) && !(i == 0 && p->niss > 0) &&
+		    !(i == 1 && p->sub != NULL))
+			verdict_add(v, JW_EMALFORMED, "malformed_claim",
+			    claims[i], "claim '%s' must be a string, not %s",
+			    claims[i], json_type_name(c));
+}
+
 int
 jwt_verify(const struct jwt *t, const struct keyset *ks,
     const struct jwt_policy *p, struct verdict *v)
@@ -643,6 +694,7 @@ jwt_verify(const struct jwt *t, const struct keyset *ks,
 		return v->status;
 	check_header(t, v);
 	claims_check_header(t, p, v);
+	check_types(t, p, v);
 	if (p->jws)
 		goto out;
 	if (!cJSON_IsObject(t->payload)) {

@@ -1,5 +1,6 @@
 /* keys.c - loading keys: secrets, JWK, JWKS, PEM, DER */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,18 @@ keys_format_names(void)
 	return "raw base64 base64url hex jwk jwks pem der";
 }
 
+/* Before any key material is read: no core dump may hold it. */
+static void
+no_core_dumps(void)
+{
+	static int warned;
+
+	if (jw_no_core_dumps() != 0 && !warned) {
+		warned = 1;
+		jw_warn("cannot disable core dumps: %s", strerror(errno));
+	}
+}
+
 static struct key *
 key_new(enum kty kty, const char *form)
 {
@@ -98,7 +111,10 @@ keyset_free(struct keyset *ks)
 static void
 keyset_add(struct keyset *ks, struct key *k)
 {
-	ks->keys = xrealloc(ks->keys, (ks->n + 1) * sizeof(*ks->keys));
+	/* room doubles whenever n reaches a power of two */
+	if ((ks->n & (ks->n - 1)) == 0)
+		ks->keys = xrealloc(ks->keys, (ks->n ? ks->n * 2 : 1) *
+		    sizeof(*ks->keys));
 	ks->keys[ks->n++] = k;
 }
 
@@ -133,26 +149,6 @@ key_ed25519(const unsigned char *seed, const unsigned char *pub,
 	return k;
 }
 
-/* Wipe every string of a parsed JWK, then free it. */
-static void
-json_wipe(cJSON *j)
-{
-	cJSON *c;
-
-	for (c = j; c != NULL; c = c->next) {
-		if (c->valuestring != NULL)
-			sodium_memzero(c->valuestring, strlen(c->valuestring));
-		json_wipe(c->child);
-	}
-}
-
-static void
-json_wipe_delete(cJSON *j)
-{
-	json_wipe(j);
-	cJSON_Delete(j);
-}
-
 /* Member NAME of a JWK as a string; JW_EKEY if present but not a string. */
 static int
 jwk_str(const struct src *s, const cJSON *jwk, const char *name,
@@ -170,15 +166,42 @@ jwk_str(const struct src *s, const cJSON *jwk, const char *name,
 	return JW_OK;
 }
 
-/* Decode base64url member NAME of a JWK into secret memory. */
+/*
+ * Why the base64url text of a secret failed, without quoting any of it:
+ * the offending byte is named only when it is '=' (padding).
+ */
+static const char *
+secret_b64url_why(const char *in, size_t n, size_t bad)
+{
+	static char why[96];
+
+	if (bad >= n || in[bad] == '=')
+		return b64url_why(in, n, bad);
+	if (in[bad] == '+' || in[bad] == '/')
+		snprintf(why, sizeof(why), "byte %zu is '+' or '/' (base64, "
+		    "not base64url)", bad);
+	else
+		snprintf(why, sizeof(why), "byte %zu is not a base64url "
+		    "character", bad);
+	return why;
+}
+
+/*
+ * Decode base64url member NAME of a JWK into secret memory.  Messages
+ * quote nothing of a private member (k, d, p, q, dp, dq, qi).
+ */
 static int
 jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
     unsigned char **out, size_t *len)
 {
+	static const char *const privs[] = { "k", "d", "p", "q", "dp", "dq",
+	    "qi", NULL };
 	const char *v;
-	size_t bad;
-	int rc;
+	size_t bad, i;
+	int rc, priv = 0;
 
+	for (i = 0; privs[i] != NULL; i++)
+		priv |= strcmp(name, privs[i]) == 0;
 	*out = NULL;
 	if ((rc = jwk_str(s, jwk, name, &v)) != JW_OK)
 		return rc;
@@ -186,8 +209,9 @@ jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
 		return JW_OK;
 	if (b64url_decode(v, strlen(v), 1, out, len, &bad) != 0)
 		return jw_fail(JW_EKEY, "key '%s': JWK member '%s' is not "
-		    "base64url: %s", s->name, name, b64url_why(v, strlen(v),
-		    bad));
+		    "base64url: %s", s->name, name, priv ?
+		    secret_b64url_why(v, strlen(v), bad) :
+		    b64url_why(v, strlen(v), bad));
 	return JW_OK;
 }
 
@@ -482,8 +506,10 @@ jwk_key(const struct src *s, const cJSON *jwk, int *unsupported,
 		if (k == NULL)
 			return jw_fail(JW_EKEY, "key '%s': oct JWK has no 'k' "
 			    "member", s->name);
-		*out = secret_key(k, klen, "JWK");
-		secret_free(k);
+		*out = key_new(KTY_OCT, "JWK");
+		(*out)->secret = k;	/* secret memory, now the key's */
+		(*out)->secret_len = klen;
+		(*out)->priv = 1;
 	} else if (strcmp(kty, "OKP") == 0) {
 		if ((rc = jwk_okp(s, jwk, unsupported, out)) != JW_OK)
 			return rc;
@@ -509,12 +535,13 @@ static int
 load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 {
 	cJSON *root = NULL, *keys, *jwk;
+	struct json_secret *mem = NULL;
 	struct key *k;
 	int rc, unsupported;
 	size_t i = 0;
 
-	if ((rc = json_parse((const char *)s->data, s->len, "key", &root)) !=
-	    JW_OK) {
+	if ((rc = json_parse_secret((const char *)s->data, s->len, "key",
+	    &root, &mem)) != JW_OK) {
 		char msg[1024];
 
 		snprintf(msg, sizeof(msg), "%s", jw_error());
@@ -548,7 +575,7 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 	if ((rc = jwk_key(s, root, &unsupported, &k)) == JW_OK)
 		keyset_add(ks, k);
 out:
-	json_wipe_delete(root);
+	json_secret_free(mem);
 	return rc;
 }
 
@@ -781,6 +808,8 @@ hexval(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
+static int detect(const struct src *s);
+
 /* A secret written as base64, base64url or hex (whitespace around). */
 static int
 load_encoded_secret(const struct src *s, enum key_format fmt,
@@ -790,6 +819,8 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 	unsigned char *bin = NULL;
 	size_t n, got = 0, i, bad;
 	const char *form = format_names[fmt];
+	struct src dec = *s;
+	enum key_format f;
 	int ok;
 
 	while (p < q && isspace(*p))
@@ -820,6 +851,15 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 		secret_free(bin);
 		return jw_fail(JW_EKEY, "key '%s': not a valid %s secret",
 		    s->name, form);
+	}
+	/* A public key is never an HMAC secret, encoded or not. */
+	dec.data = bin;
+	dec.len = got;
+	if ((f = detect(&dec)) != KF_RAW) {
+		secret_free(bin);
+		return jw_fail(JW_EKEY, "key '%s': the %s text decodes to %s, "
+		    "not an HMAC secret", s->name, form, f == KF_JWK ?
+		    "a JWK or JWKS" : f == KF_PEM ? "a PEM key" : "a DER key");
 	}
 	keyset_add(ks, secret_key(bin, got, form));
 	secret_free(bin);
@@ -906,6 +946,7 @@ keys_load_mem_pass(const unsigned char *data, size_t len, const char *name,
 	enum key_format given = fmt;
 	int rc;
 
+	no_core_dumps();
 	if (fmt == KF_AUTO)
 		fmt = detect(&s);
 	if (len == 0) {
@@ -955,6 +996,7 @@ keys_load_pass(const char *src, enum key_format fmt, const char *pass,
 	size_t len;
 	int rc;
 
+	no_core_dumps();
 	if ((rc = io_read(src, "key", 1, &data, &len)) != JW_OK)
 		return rc == JW_EIO ? jw_fail(JW_EKEY, "%s", jw_error()) : rc;
 	rc = keys_load_mem_pass(data, len, io_is_stdin(src) ? "stdin" : src,

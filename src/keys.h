@@ -55,7 +55,9 @@ const char *keys_format_names(void);
 /*
  * Load every key SRC holds (a path, "-", or "env:NAME") in format FMT
  * (KF_AUTO detects it).  Returns JW_OK with *out, or JW_EKEY / JW_EIO /
- * JW_EUSAGE with a message.
+ * JW_EUSAGE with a message.  Both loaders first disable core dumps
+ * (jw_no_core_dumps), and keep every byte of key material (the file, a
+ * JWK's parse tree, decoded secrets) in secret memory, wiped when freed.
  */
 int keys_load(const char *src, enum key_format fmt, struct keyset **out);
 /* Load from bytes already read; NAME is used in messages. */

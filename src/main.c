@@ -58,13 +58,21 @@ static int
 finish(int status)
 {
 	const char *msg = jw_error();
+	int e = 0;
 
 	if (status != 0 && msg != NULL)
 		fprintf(stderr, "%s: %s%s%s\n", JW_PROGNAME,
 		    jw_cmdname ? jw_cmdname : "", jw_cmdname ? ": " : "", msg);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "%s: cannot write to stdout: %s\n",
-		    JW_PROGNAME, strerror(errno));
+
+	if (fflush(stdout) != 0)
+		e = errno;
+	if (jw_stdout_errno() != 0)
+		e = jw_stdout_errno();	/* the first failure */
+	if (e != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: %s%scannot write to stdout%s%s\n",
+		    JW_PROGNAME, jw_cmdname ? jw_cmdname : "",
+		    jw_cmdname ? ": " : "", e ? ": " : "",
+		    e ? strerror(e) : "");
 		return status ? status : JW_EIO;
 	}
 	return status;

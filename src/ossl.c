@@ -110,6 +110,9 @@ ossl_hmac_verify(const struct alg *alg, const struct key *key,
 	size_t maclen;
 	int rc;
 
+	if (siglen != alg->hlen)
+		return jw_fail(JW_ESIG, "signature is %zu bytes, %s needs %zu",
+		    siglen, alg->name, alg->hlen);
 	if ((rc = ossl_hmac_sign(alg, key, msg, msglen, mac, &maclen)) != 0)
 		return rc;
 	rc = siglen == maclen && sodium_memcmp_ct(mac, sig, maclen) == 0 ?

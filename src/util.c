@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include <sodium.h>
 
@@ -72,6 +74,25 @@ jw_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+static int stdout_errno;
+
+int
+jw_puts(const char *s)
+{
+	if (fputs(s, stdout) == EOF || fputc('\n', stdout) == EOF) {
+		if (stdout_errno == 0)
+			stdout_errno = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int
+jw_stdout_errno(void)
+{
+	return stdout_errno;
+}
+
 static void
 oom(void)
 {
@@ -125,12 +146,135 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/*
+ * Secret pools.  A slab is a sodium_malloc region (guard pages around it,
+ * locked, left out of core dumps) cut into blocks of one size class; the
+ * last POOL_REDZONE bytes of each block are never handed out.  Free blocks
+ * are wiped and kept on a stack outside the slabs.  For the sanitizers
+ * and valgrind, each block is made a heap block of its own: only the bytes
+ * asked for are accessible, so that overflows, uses after free and leaks
+ * of pool blocks are reported as for malloc.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define JW_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JW_ASAN 1
+#endif
+#endif
+
+#if defined(JW_ASAN)
+#include <sanitizer/asan_interface.h>
+#define BLOCK_ALLOCATED(p, n, size) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#define BLOCK_FREED(p, size) ASAN_POISON_MEMORY_REGION(p, size)
+#define BLOCK_WIPEABLE(p, size) ASAN_UNPOISON_MEMORY_REGION(p, size)
+#define SLAB_NEW(p, size) ASAN_POISON_MEMORY_REGION(p, size)
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#define BLOCK_ALLOCATED(p, n, size) VALGRIND_MALLOCLIKE_BLOCK(p, n, 0, 0)
+#define BLOCK_FREED(p, size) do {					\
+	VALGRIND_FREELIKE_BLOCK(p, 0);					\
+	VALGRIND_MAKE_MEM_NOACCESS(p, size);				\
+} while (0)
+#define BLOCK_WIPEABLE(p, size) VALGRIND_MAKE_MEM_UNDEFINED(p, size)
+#define SLAB_NEW(p, size) VALGRIND_MAKE_MEM_NOACCESS(p, size)
+#endif
+#endif
+#ifndef BLOCK_ALLOCATED
+#define BLOCK_ALLOCATED(p, n, size) ((void)(p), (void)(n), (void)(size))
+#define BLOCK_FREED(p, size) ((void)(p), (void)(size))
+#define BLOCK_WIPEABLE(p, size) ((void)(p), (void)(size))
+#define SLAB_NEW(p, size) ((void)(p), (void)(size))
+#endif
+
+struct slab {
+	struct slab *next;
+	unsigned char *base;	/* SLAB_SIZE bytes of secret memory */
+	size_t cls;		/* index in classes[] */
+	size_t used;		/* bytes cut from base so far */
+};
+
+struct blocks {			/* a stack of free blocks */
+	void **v;
+	size_t n, cap;
+};
+
+#define SLAB_SIZE 65536
+#define POOL_REDZONE 16
+static const size_t classes[] = { 64, 256, 1024 };
+#define NCLASSES (sizeof(classes) / sizeof(classes[0]))
+static struct slab *slabs;
+static struct blocks free_blocks[NCLASSES];
+
+static void *
+pool_alloc(size_t n)
+{
+	struct blocks *fb;
+	struct slab *s;
+	size_t c;
+	void *p;
+
+	for (c = 0; c < NCLASSES && classes[c] - POOL_REDZONE < n; c++)
+		;
+	if (c == NCLASSES)
+		return NULL;
+	fb = &free_blocks[c];
+	if (fb->n > 0)
+		p = fb->v[--fb->n];
+	else {
+		for (s = slabs; s != NULL; s = s->next)
+			if (s->cls == c && SLAB_SIZE - s->used >= classes[c])
+				break;
+		if (s == NULL) {
+			s = xcalloc(1, sizeof(*s));
+			if ((s->base = sodium_malloc(SLAB_SIZE)) == NULL)
+				oom();
+			SLAB_NEW(s->base, SLAB_SIZE);
+			s->cls = c;
+			s->next = slabs;
+			slabs = s;
+		}
+		p = s->base + s->used;
+		s->used += classes[c];
+	}
+	BLOCK_ALLOCATED(p, n, classes[c]);
+	return p;
+}
+
+/* Wipe p and return it to its pool: 1, or 0 when it is not a pool block. */
+static int
+pool_free(void *p)
+{
+	const unsigned char *b = p;
+	struct blocks *fb;
+	struct slab *s;
+	size_t size;
+
+	for (s = slabs; s != NULL; s = s->next)
+		if (b >= s->base && b < s->base + SLAB_SIZE)
+			break;
+	if (s == NULL)
+		return 0;
+	size = classes[s->cls];
+	BLOCK_WIPEABLE(p, size);
+	sodium_memzero(p, size);
+	BLOCK_FREED(p, size);
+	fb = &free_blocks[s->cls];
+	if (fb->n == fb->cap) {
+		fb->cap = fb->cap ? fb->cap * 2 : 64;
+		fb->v = xrealloc(fb->v, fb->cap * sizeof(*fb->v));
+	}
+	fb->v[fb->n++] = p;
+	return 1;
+}
+
 void *
 secret_alloc(size_t n)
 {
-	void *p = sodium_malloc(n ? n : 1);
+	void *p = pool_alloc(n ? n : 1);
 
-	if (p == NULL)
+	if (p == NULL && (p = sodium_malloc(n ? n : 1)) == NULL)
 		oom();
 	return p;
 }
@@ -138,8 +282,19 @@ secret_alloc(size_t n)
 void
 secret_free(void *p)
 {
-	if (p != NULL)
+	if (p != NULL && !pool_free(p))
 		sodium_free(p);	/* wipes before releasing */
+}
+
+int
+jw_no_core_dumps(void)
+{
+	const struct rlimit zero = { 0, 0 };
+
+	if (setrlimit(RLIMIT_CORE, &zero) != 0 ||
+	    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		return -1;
+	return 0;
 }
 
 const char *

@@ -39,6 +39,14 @@ void jw_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "jwtool: CMD: ..." on stderr now. */
 void jw_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Write s and a newline to stdout.  Returns 0, or -1 when the write
+ * failed; the errno of the first failure is kept for jw_stdout_errno()
+ * (main reports it when it flushes stdout).
+ */
+int jw_puts(const char *s);
+int jw_stdout_errno(void);
+
 /* Allocation that never returns NULL: out of memory aborts with a message. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
@@ -50,9 +58,25 @@ char *xstrndup(const char *s, size_t n);
 int sodium_memcmp_ct(const void *a, const void *b, size_t n);
 void secure_wipe(void *p, size_t n);
 
-/* Secret memory: sodium_malloc'd (guarded, locked, wiped on free). */
+/*
+ * Secret memory: guarded (inaccessible pages around it), locked, left out
+ * of core dumps, and wiped when freed.  Blocks of up to 1008 bytes come
+ * from pools (sodium_malloc'd slabs cut into blocks of one size, with a
+ * redzone after each), so that thousands of keys cost thousands of blocks
+ * rather than thousands of guarded mappings; larger ones get a
+ * sodium_malloc region of their own.  Under ASan and valgrind each pool
+ * block is checked like a malloc block.  secret_free is NULL-safe.
+ */
 void *secret_alloc(size_t n);
 void secret_free(void *p);
+
+/*
+ * Keep key material out of core dumps: RLIMIT_CORE becomes 0 (soft and
+ * hard) and the process is no longer dumpable (no core, no ptrace attach
+ * by other processes of the user, /proc/PID/mem closed).  Called before
+ * any key material is read; idempotent.  Returns 0, or -1 with errno set.
+ */
+int jw_no_core_dumps(void);
 
 /*
  * A copy of s fit to appear in a message: at most max bytes, control and

@@ -2,8 +2,12 @@
 # run.sh BUILD_DIR - run every test runner against BUILD_DIR: the C unit
 # tests (TAP) and the Bats suites (TAP).  Ends with the real totals:
 #   tests: N passed, N failed[, N skipped]
-# and exits non-zero when anything failed.  A unit test binary that exits
-# non-zero without reporting a failure (a crash) counts as one failure.
+# and exits non-zero when anything failed.  A unit test program that exits
+# non-zero counts as one more failure.
+# With JWTOOL_VALGRIND=1 every unit test program and every jwtool a Bats
+# test runs is under valgrind memcheck (tests/helpers/memcheck); each
+# valgrind report is printed at the end and counts as a failure.
+# JWTOOL_BATS_FILES (space separated) limits the Bats files run.
 set -u
 b=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,39 +17,64 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 # count LABEL: read TAP on stdin, echo it, add its results to the totals;
-# planned tests that never reported count as failures.
+# planned tests that never reported count as failures, and so does a
+# "# exit N" line with N non-zero when no test of the runner failed.
 count() {
-	local label=$1 plan=0 seen=0 failed=0 code=0 line
+	local label=$1 plan=0 seen=0 bad=0 line
 	while IFS= read -r line; do
 		printf '%s\n' "$line"
 		case $line in
+		"# exit 0") ;;
+		"# exit "*)
+			echo "# $label: exited with status ${line#\# exit }"
+			[ "$bad" -gt 0 ] || fail=$((fail + 1)) ;;
 		1..*) plan=${line#1..} ;;
 		"ok "*"# skip"*|"ok "*"# SKIP"*) skip=$((skip + 1)); seen=$((seen + 1)) ;;
 		"ok "*) pass=$((pass + 1)); seen=$((seen + 1)) ;;
-		"not ok "*) fail=$((fail + 1)); failed=$((failed + 1)); seen=$((seen + 1)) ;;
-		"# exit "*) code=${line#\# exit } ;;
+		"not ok "*) fail=$((fail + 1)); bad=$((bad + 1))
+			seen=$((seen + 1)) ;;
 		esac
 	done
 	if [ "$plan" -gt "$seen" ]; then
 		echo "# $label: $((plan - seen)) planned tests did not run"
 		fail=$((fail + plan - seen))
-	elif [ "$code" != 0 ] && [ "$failed" -eq 0 ]; then
-		# a crash (a sanitizer report, an abort) before the plan
-		echo "# $label: exited with status $code"
-		fail=$((fail + 1))
 	fi
 }
+
+wrap=
+if [ "${JWTOOL_VALGRIND:-0}" = 1 ]; then
+	wrap=$top/tests/helpers/memcheck
+	JWTOOL_VALGRIND_LOGS=$b/valgrind-logs
+	rm -rf "$JWTOOL_VALGRIND_LOGS"
+	mkdir -p "$JWTOOL_VALGRIND_LOGS"
+	export JWTOOL_VALGRIND JWTOOL_VALGRIND_LOGS
+fi
 
 for t in "$b"/test_*; do
 	[ -x "$t" ] || continue
 	echo "# unit: ${t##*/}"
-	count "${t##*/}" < <(cd "$top" && "$t" 2>&1 </dev/null; echo "# exit $?")
+	count "${t##*/}" < <(cd "$top" && $wrap "$t" 2>&1 </dev/null
+	    echo "# exit $?")
 done
 
 export JWTOOL_BUILD="$b"
-echo "# bats: tests/*.bats"
+files=${JWTOOL_BATS_FILES:-tests/*.bats}
+echo "# bats: $files"
 # stdin is /dev/null: whatever stdin make had is not the tests' input.
-count bats < <(cd "$top" && bats --tap tests/*.bats 2>&1 </dev/null)
+# shellcheck disable=SC2086
+count bats < <(cd "$top" && bats --tap $files 2>&1 </dev/null)
+
+if [ -n "$wrap" ]; then
+	reports=0
+	for f in "$JWTOOL_VALGRIND_LOGS"/*.log; do
+		[ -s "$f" ] || { rm -f "$f"; continue; }
+		reports=$((reports + 1))
+		echo "# valgrind report ${f##*/}:"
+		sed 's/^/#   /' "$f"
+	done
+	echo "# valgrind: $reports reports"
+	fail=$((fail + reports))
+fi
 
 line="tests: $pass passed, $fail failed"
 [ "$skip" -gt 0 ] && line="$line, $skip skipped"

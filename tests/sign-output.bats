@@ -119,7 +119,7 @@ setup() {
 @test "a socket is refused, not replaced (exit 8)" {
 	"$PYTHON" -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock")'
 	run -8 jwtool sign -k "$KEYS/hs256.key" -o sock --force
-	assert_output "jwtool: sign: cannot write 'sock': not a regular file"
+	assert_output "jwtool: sign: cannot replace 'sock': it is a socket, not a file (--force replaces only files and symbolic links)"
 	run -0 stat -c %F sock
 	assert_output "socket"
 }

@@ -432,7 +432,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 	assert_output "jwtool: verify: the OpenSSL backend (jwtool-openssl.so) could not be loaded"
 }
 
-@test "error codes: malformed, payload, crit, b64, malformed_claim (exit 3)" {
+@test "error codes: malformed, payload, crit, b64, malformed_header, malformed_claim (exit 3)" {
 	run -3 v --json x.y
 	run -0 codes; assert_output malformed
 	run -3 v --json "$(hs256 '{"alg":"HS256"}' '[1]' "$KEYS/hs256.key")"
@@ -441,6 +441,8 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 	run -0 codes; assert_output crit
 	run -3 v --json "$(tok --header b64:=false)"
 	run -0 codes; assert_output b64
+	run -3 v --json "$(tok --header 'kid:={}')"
+	run -0 codes; assert_output malformed_header
 	run -3 v --json "$(tok --claim exp=soon)"
 	run -0 codes; assert_output malformed_claim
 }

@@ -95,7 +95,7 @@ id_token() {
 	    "$TOP/tests/verify-claims.bats" | awk '{print $NF}' | sort -u)
 	readme=$(grep -E '^\| [0-9] \| `' "$TOP/README.md" | grep -oE '`[a-z0-9_]+`' |
 	    tr -d '`' | sort)
-	[ "$(wc -l <<<"$documented")" -eq 24 ]
+	[ "$(wc -l <<<"$documented")" -eq 25 ]
 	assert_equal "$tested" "$documented"
 	assert_equal "$readme" "$documented"
 }

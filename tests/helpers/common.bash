@@ -9,7 +9,17 @@ FIXTURES=$TOP/tests/fixtures
 KEYS=$FIXTURES/keys
 VECTORS=${VECTORS:-$TOP/../shared/vectors}
 PATH=${JWTOOL_BUILD:-$TOP/build}:$PATH
-export FIXTURES KEYS VECTORS PATH
+# JWTOOL_VALGRIND=1 (make check-valgrind): every jwtool runs under valgrind
+# memcheck through a wrapper of the same name; JWTOOL_REAL is the binary.
+# JWTOOL_NATIVE is the binary itself, for the few checks valgrind would
+# defeat (each says why).
+JWTOOL_NATIVE=${JWTOOL_BUILD:-$TOP/build}/jwtool
+if [ "${JWTOOL_VALGRIND:-0}" = 1 ]; then
+	JWTOOL_REAL=$JWTOOL_NATIVE
+	PATH=$TOP/tests/helpers/valgrind:$PATH
+	export JWTOOL_REAL
+fi
+export FIXTURES KEYS VECTORS PATH JWTOOL_NATIVE
 # Debian's python3, which has python3-jwt (PyJWT), whatever else is on PATH.
 PYTHON=/usr/bin/python3
 [ -x "$PYTHON" ] || PYTHON=python3
