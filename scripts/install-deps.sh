@@ -13,7 +13,7 @@ what=${1:-build}
 build="gcc make pkg-config libsodium-dev libcjson-dev libssl-dev"
 test="$build bats bats-support bats-assert mandoc openssl python3 python3-jwt"
 test="$test python3-cryptography jq"
-test="$test bash-completion zsh fish man-db clang valgrind time"
+test="$test bash-completion zsh fish man-db clang valgrind time parallel"
 bench="$build hyperfine jwt jose python3-jwt openssl valgrind"
 case $what in
 build) want=$build ;;

@@ -361,6 +361,11 @@ cert_key(const unsigned char *data, size_t len, int pem)
 	return pk;
 }
 
+static int rsa_key_sane(EVP_PKEY *pk);
+static int has_crt(EVP_PKEY *pk);
+static int selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt,
+    int jwk);
+
 static int
 load(const unsigned char *data, size_t len, int input, const char *pass,
     size_t passlen, void **pkey, struct ossl_keyinfo *info)
@@ -391,7 +396,10 @@ load(const unsigned char *data, size_t len, int input, const char *pass,
 	}
 	ERR_clear_error();
 	if ((rc = describe(pk, info)) != 0 ||
-	    (rc = check(pk, info, "the key")) != 0) {
+	    (rc = check(pk, info, "the key")) != 0 ||
+	    (info->type == OSSL_T_RSA && info->priv &&
+	    ((rc = rsa_key_sane(pk)) != 0 ||
+	    (rc = selftest(pk, info, has_crt(pk), 0)) != 0))) {
 		EVP_PKEY_free(pk);
 		return rc;
 	}
@@ -433,21 +441,19 @@ member_bn(const struct ossl_member *m, size_t nm, const char *name)
 /*
  * Cheap RSA consistency, no primality tests: n and e odd, 1 < e < n,
  * 0 < d < n, and with the CRT members n = p q, dp = d mod (p - 1),
- * dq = d mod (q - 1), qi q = 1 mod p.  Returns 0 or OSSL_REJECTED.
+ * dq = d mod (q - 1), qi q = 1 mod p, e dp = 1 mod (p - 1) and
+ * e dq = 1 mod (q - 1).  v holds n, e, d, p, q, dp, dq, qi (NULL when
+ * absent); jwk says whether they came from a JWK's members or from a
+ * decoded key, for the message.  Returns 0 or OSSL_REJECTED.
  */
 static int
-rsa_sane(const struct ossl_member *m, size_t nm)
+rsa_sane(BIGNUM *const *v, int jwk)
 {
-	static const char *const names[] = { "n", "e", "d", "p", "q", "dp",
-	    "dq", "qi" };
-	BIGNUM *v[8], *t = BN_new(), *u = BN_new();
+	BIGNUM *t = BN_new(), *u = BN_new();
 	BN_CTX *bc = BN_CTX_new();
 	const char *bad = NULL;
-	size_t i;
 	int mismatch = 0;
 
-	for (i = 0; i < 8; i++)
-		v[i] = member_bn(m, nm, names[i]);
 	if (t == NULL || u == NULL || bc == NULL || v[0] == NULL ||
 	    v[1] == NULL)
 		bad = "out of memory";
@@ -482,16 +488,63 @@ rsa_sane(const struct ossl_member *m, size_t nm)
 		    !BN_mod_mul(t, v[1], v[6], u, bc) || !BN_is_one(t))
 			mismatch = 1;
 	}
-	for (i = 0; i < 8; i++)
-		BN_clear_free(v[i]);
 	BN_clear_free(t);
 	BN_clear_free(u);
 	BN_CTX_free(bc);
 	if (mismatch)
-		return say(OSSL_REJECTED, "the RSA JWK's private members do "
-		    "not match 'n' and 'e'");
-	return bad ? say(OSSL_REJECTED, "the RSA JWK is not valid: %s", bad) :
-	    0;
+		return say(OSSL_REJECTED, jwk ? "the RSA JWK's private members "
+		    "do not match 'n' and 'e'" : "the RSA private key does not "
+		    "match its 'n' and 'e'");
+	if (bad != NULL)
+		return say(OSSL_REJECTED, "the RSA %s is not valid: %s",
+		    jwk ? "JWK" : "private key", bad);
+	return 0;
+}
+
+/* rsa_sane for JWK members. */
+static int
+rsa_members_sane(const struct ossl_member *m, size_t nm, int jwk)
+{
+	BIGNUM *v[8];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 8; i++)
+		v[i] = member_bn(m, nm, rsa_params[i].jwk);
+	rc = rsa_sane(v, jwk);
+	for (i = 0; i < 8; i++)
+		BN_clear_free(v[i]);
+	return rc;
+}
+
+/* Whether an RSA key has its CRT members (rsa_sane checked them). */
+static int
+has_crt(EVP_PKEY *pk)
+{
+	BIGNUM *p = NULL;
+	int r = EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_RSA_FACTOR1, &p);
+
+	BN_clear_free(p);
+	ERR_clear_error();
+	return r == 1;
+}
+
+/* rsa_sane for a private key OpenSSL decoded (PEM, DER, encrypted). */
+static int
+rsa_key_sane(EVP_PKEY *pk)
+{
+	BIGNUM *v[8] = { NULL };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < 8; i++)
+		if (!EVP_PKEY_get_bn_param(pk, rsa_params[i].param, &v[i]))
+			v[i] = NULL;
+	ERR_clear_error();
+	rc = rsa_sane(v, 0);
+	for (i = 0; i < 8; i++)
+		BN_clear_free(v[i]);
+	return rc;
 }
 
 static int sign(void *pkey, int scheme, const char *md,
@@ -503,10 +556,10 @@ static int verify(void *pkey, int scheme, const char *md,
 
 /*
  * A private RSA key without CRT members (rsa_sane checks those) proves
- * itself by a signature its public half checks.
+ * itself by a signature its public half checks; jwk as for rsa_sane.
  */
 static int
-selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt)
+selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt, int jwk)
 {
 	static const unsigned char msg[] = "jwtool key check";
 	unsigned char sig[RSA_MAX_BITS / 8];
@@ -517,14 +570,15 @@ selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt)
 	if (sign(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig,
 	    sizeof(sig), &n) != 0 ||
 	    verify(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig, n) != 0)
-		return say(OSSL_REJECTED, "the RSA JWK's private members do "
-		    "not match 'n' and 'e'");
+		return say(OSSL_REJECTED, jwk ? "the RSA JWK's private members "
+		    "do not match 'n' and 'e'" : "the RSA private key does not "
+		    "match its 'n' and 'e'");
 	return 0;
 }
 
 static int
 from_jwk(int type, const char *crv, const struct ossl_member *m, size_t nm,
-    void **pkey, struct ossl_keyinfo *info)
+    int jwk, void **pkey, struct ossl_keyinfo *info)
 {
 	OSSL_PARAM_BLD *bld = OSSL_PARAM_BLD_new();
 	OSSL_PARAM *params = NULL;
@@ -545,7 +599,7 @@ from_jwk(int type, const char *crv, const struct ossl_member *m, size_t nm,
 	switch (type) {
 	case OSSL_T_RSA:
 		kt = "RSA";
-		if ((rc = rsa_sane(m, nm)) != 0)
+		if ((rc = rsa_members_sane(m, nm, jwk)) != 0)
 			goto out;
 		rc = -1;
 		for (i = 0; i < sizeof(rsa_params) / sizeof(rsa_params[0]);
@@ -619,13 +673,13 @@ from_jwk(int type, const char *crv, const struct ossl_member *m, size_t nm,
 	    EVP_PKEY_fromdata_init(ctx) != 1 ||
 	    EVP_PKEY_fromdata(ctx, &pk, priv ? EVP_PKEY_KEYPAIR :
 	    EVP_PKEY_PUBLIC_KEY, params) != 1) {
-		fail("the JWK is not a valid key");
+		fail(jwk ? "the JWK is not a valid key" : "not a valid key");
 		rc = OSSL_REJECTED;
 		goto out;
 	}
 	if ((rc = describe(pk, info)) != 0 ||
-	    (rc = check(pk, info, "the JWK")) != 0 ||
-	    (rc = selftest(pk, info, member(m, nm, "p") != NULL)) != 0)
+	    (rc = check(pk, info, jwk ? "the JWK" : "the key")) != 0 ||
+	    (rc = selftest(pk, info, member(m, nm, "p") != NULL, jwk)) != 0)
 		goto out;
 	*pkey = pk;
 	pk = NULL;

@@ -599,8 +599,10 @@ ed25519_der(const unsigned char *der, size_t len, const char *form,
 
 /*
  * An RSA or EC key in one of the structures der.c reads, built from its
- * parameters: 1 loaded, 0 not (the generic decoders then have their say,
- * and their messages).
+ * parameters and checked as a JWK's are: JW_OK, an error of a key whose
+ * structure was read (its checks are final: the generic decoders would
+ * take an RSA key whose p times q is not n), or -1 for another structure
+ * (the generic decoders then have their say, and their messages).
  */
 static int
 fast_der(const struct src *s, const unsigned char *der, size_t len,
@@ -608,13 +610,14 @@ fast_der(const struct src *s, const unsigned char *der, size_t len,
 {
 	struct der_key dk;
 	struct key *k;
+	int rc;
 
-	if (!der_key_parts(der, len, label, &dk) ||
-	    ossl_key_from_parts(dk.type, dk.crv, dk.m, dk.nm, s->name, form,
-	    &k) != JW_OK)
-		return 0;
-	keyset_add(ks, k);
-	return 1;
+	if (!der_key_parts(der, len, label, &dk))
+		return -1;
+	if ((rc = ossl_key_from_parts(dk.type, dk.crv, dk.m, dk.nm, s->name,
+	    form, &k)) == JW_OK)
+		keyset_add(ks, k);
+	return rc;
 }
 
 static int
@@ -624,8 +627,9 @@ add_backend_key(const struct src *s, const unsigned char *data, size_t len,
 	struct key *k;
 	int rc;
 
-	if (input == OSSL_IN_DER && fast_der(s, data, len, NULL, form, ks))
-		return JW_OK;
+	if (input == OSSL_IN_DER &&
+	    (rc = fast_der(s, data, len, NULL, form, ks)) != -1)
+		return rc;
 	if ((rc = ossl_key_load(data, len, input, s->pass, s->passlen,
 	    s->name, form, &k)) == JW_OK)
 		keyset_add(ks, k);
@@ -744,9 +748,13 @@ load_pem_block(const struct src *s, const struct pem *p, struct keyset *ks)
 			if (plain)
 				rc = jw_fail(JW_EKEY, "key '%s': PEM body is "
 				    "not valid base64", s->name);
-		} else if ((plain && ed25519_der(der, derlen, "PEM", ks)) ||
-		    fast_der(s, der, derlen, p->label, "PEM", ks))
+		} else if (plain && ed25519_der(der, derlen, "PEM", ks))
 			n = 0;
+		else if ((rc = fast_der(s, der, derlen, p->label, "PEM",
+		    ks)) != -1)
+			n = 0;
+		else
+			rc = JW_OK;
 		secret_free(der);
 		if (rc != JW_OK || n == 0)
 			return rc;

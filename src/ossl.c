@@ -235,7 +235,8 @@ ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
 	*out = NULL;
 	if (b == NULL)
 		return jw_fail(JW_EKEY, "key '%s': %s", name, jw_error());
-	if (b->from_jwk(type, crv, m, nm, &pkey, &info) != 0)
+	if (b->from_jwk(type, crv, m, nm, strcmp(form, "JWK") == 0, &pkey,
+	    &info) != 0)
 		return jw_fail(JW_EKEY, "key '%s': %s", name, b->error());
 	return wrap(b, pkey, &info, name, form, out);
 }

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define OSSL_BACKEND_ABI 3
+#define OSSL_BACKEND_ABI 4
 #define OSSL_BACKEND_FILE "jwtool-openssl.so"
 #define OSSL_BACKEND_SYMBOL "jwtool_openssl_backend"
 
@@ -83,10 +83,12 @@ struct ossl_backend {
 	/*
 	 * Build a key of type (RSA, EC or Ed448) from JWK members and check
 	 * it: RSA n, e [d [p q dp dq qi]]; EC x, y [d] on curve crv; Ed448
-	 * x [d].  Returns 0, -1 or OSSL_REJECTED.
+	 * x [d].  jwk: the members are a JWK's, not those of a decoded
+	 * PKCS#1, PKCS#8, SPKI or SEC1 structure (the messages say which).
+	 * Returns 0, -1 or OSSL_REJECTED.
 	 */
 	int (*from_jwk)(int type, const char *crv, const struct ossl_member *m,
-	    size_t nm, void **pkey, struct ossl_keyinfo *info);
+	    size_t nm, int jwk, void **pkey, struct ossl_keyinfo *info);
 	/*
 	 * Call emit for each JWK member of pkey: RSA n, e, then d, p, q, dp,
 	 * dq, qi; EC x, y, then d; OKP x, then d.  The private members only

@@ -938,3 +938,21 @@ open(sys.argv[2], "wb").write(der)
 PY
 }
 
+
+@test "an RSA private key whose p times q is not n is exit 7 (found by fuzz_pemkeys)" {
+	bad_rsa "$KEYS/rsa2048.pem" bad.der 4
+	{ echo '-----BEGIN RSA PRIVATE KEY-----'; base64 -w64 bad.der
+	  echo '-----END RSA PRIVATE KEY-----'; } > bad.pem
+	run -7 jwtool sign -k bad.pem
+	assert_output "jwtool: sign: key 'bad.pem': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+	run -7 jwtool sign -k bad.der --key-format der
+	assert_output "jwtool: sign: key 'bad.der': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+	run -7 jwtool verify -k bad.pem "$(tok_with "$KEYS/rsa2048.pem")"
+	assert_output "jwtool: verify: key 'bad.pem': the RSA private key is not valid: 'p' times 'q' is not 'n'"
+}
+
+@test "an RSA private key whose e does not fit d is exit 7" {
+	bad_rsa "$KEYS/rsa2048.pem" bad.der 2
+	run -7 jwtool sign -k bad.der
+	assert_output "jwtool: sign: key 'bad.der': the RSA private key does not match its 'n' and 'e'"
+}

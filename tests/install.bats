@@ -6,8 +6,10 @@
 load helpers/common
 
 # One build for the file, in a private build directory, for the prefix
-# the tests install into (the backend's directory is compiled in).
+# the tests install into (the backend's directory is compiled in).  The
+# tests share that prefix, so they run one after another.
 setup_file() {
+	export BATS_NO_PARALLELIZE_WITHIN_FILE=true
 	export PFX=$BATS_FILE_TMPDIR/prefix
 	export IB=$BATS_FILE_TMPDIR/build
 	make -s -C "$TOP" B="$IB" PREFIX="$PFX" all >"$BATS_FILE_TMPDIR/make.log" 2>&1

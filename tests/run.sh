@@ -8,6 +8,8 @@
 # test runs is under valgrind memcheck (tests/helpers/memcheck); each
 # valgrind report is printed at the end and counts as a failure.
 # JWTOOL_BATS_FILES (space separated) limits the Bats files run.
+# JWTOOL_JOBS (default: the number of cores) Bats files run at once, through
+# GNU parallel; 1 runs them one by one.
 set -u
 b=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,10 +61,13 @@ done
 
 export JWTOOL_BUILD="$b"
 files=${JWTOOL_BATS_FILES:-tests/*.bats}
-echo "# bats: $files"
+jobs=${JWTOOL_JOBS:-$(nproc 2>/dev/null || echo 1)}
+command -v parallel >/dev/null 2>&1 || jobs=1
+echo "# bats: $files ($jobs at once)"
 # stdin is /dev/null: whatever stdin make had is not the tests' input.
 # shellcheck disable=SC2086
-count bats < <(cd "$top" && bats --tap $files 2>&1 </dev/null)
+count bats < <(cd "$top" && bats --tap --jobs "$jobs" \
+    --no-parallelize-within-files $files 2>&1 </dev/null)
 
 if [ -n "$wrap" ]; then
 	reports=0
