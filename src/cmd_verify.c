@@ -360,6 +360,8 @@ cmd_verify(int argc, char **argv)
 		    "the key and the token");
 		goto out;
 	}
+	/* a JWKS's keys are imported as tokens need them */
+	keys_defer_jwks(1);
 	if ((rc = policy_load_expect(&pol)) != JW_OK ||
 	    (rc = keyopts_load(&ko, &ks)) != JW_OK)
 		goto out;

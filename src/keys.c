@@ -89,6 +89,7 @@ key_free(struct key *k)
 	secret_free(k->secret);
 	secret_free(k->mac);
 	ossl_key_free(k->pkey);
+	ossl_lazy_free(k->lazy);
 	free(k->kid);
 	free(k->alg);
 	free(k->use);
@@ -186,28 +187,39 @@ secret_b64url_why(const char *in, size_t n, size_t bad)
 	return why;
 }
 
+/* Whether JWK member NAME is private: k, d, p, q, dp, dq, qi. */
+static int
+jwk_private(const char *name)
+{
+	static const char *const privs[] = { "k", "d", "p", "q", "dp", "dq",
+	    "qi", NULL };
+	size_t i;
+
+	for (i = 0; privs[i] != NULL; i++)
+		if (strcmp(name, privs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
- * Decode base64url member NAME of a JWK into secret memory.  Messages
- * quote nothing of a private member (k, d, p, q, dp, dq, qi).
+ * Decode base64url member NAME of a JWK: a private member into secret
+ * memory (jwk_bytes_free releases either).  Messages quote nothing of a
+ * private member.
  */
 static int
 jwk_bytes(const struct src *s, const cJSON *jwk, const char *name,
     unsigned char **out, size_t *len)
 {
-	static const char *const privs[] = { "k", "d", "p", "q", "dp", "dq",
-	    "qi", NULL };
 	const char *v;
-	size_t bad, i;
-	int rc, priv = 0;
+	size_t bad;
+	int rc, priv = jwk_private(name);
 
-	for (i = 0; privs[i] != NULL; i++)
-		priv |= strcmp(name, privs[i]) == 0;
 	*out = NULL;
 	if ((rc = jwk_str(s, jwk, name, &v)) != JW_OK)
 		return rc;
 	if (v == NULL)
 		return JW_OK;
-	if (b64url_decode(v, strlen(v), 1, out, len, &bad) != 0)
+	if (b64url_decode(v, strlen(v), priv, out, len, &bad) != 0)
 		return jw_fail(JW_EKEY, "key '%s': JWK member '%s' is not "
 		    "base64url: %s", s->name, name, priv ?
 		    secret_b64url_why(v, strlen(v), bad) :
@@ -252,7 +264,17 @@ jwk_meta(const struct src *s, const cJSON *jwk, struct key *k)
 	return JW_OK;
 }
 
-/* JWK members decoded for the backend, in secret memory. */
+/* Free what jwk_bytes decoded for member NAME. */
+static void
+jwk_bytes_free(const char *name, unsigned char *b)
+{
+	if (jwk_private(name))
+		secret_free(b);
+	else
+		free(b);
+}
+
+/* JWK members decoded for the backend, the private ones in secret memory. */
 struct members {
 	struct ossl_member m[8];
 	unsigned char *buf[8];
@@ -265,7 +287,7 @@ members_free(struct members *mb)
 	size_t i;
 
 	for (i = 0; i < mb->n; i++)
-		secret_free(mb->buf[i]);
+		jwk_bytes_free(mb->m[i].name, mb->buf[i]);
 	mb->n = 0;
 }
 
@@ -287,7 +309,7 @@ jwk_members(const struct src *s, const cJSON *jwk, const char *const *names,
 		if (b == NULL)
 			continue;
 		if (n == 0) {
-			secret_free(b);
+			jwk_bytes_free(*names, b);
 			members_free(mb);
 			return jw_fail(JW_EKEY, "key '%s': JWK member '%s' is "
 			    "empty", s->name, *names);
@@ -311,9 +333,29 @@ members_get(const struct members *mb, const char *name)
 	return NULL;
 }
 
-/* RFC 7518 section 6.3: n and e; d; then all of p, q, dp, dq, qi or none. */
+/* The bit length of a big-endian number of n bytes. */
+static unsigned
+bit_length(const unsigned char *b, size_t n)
+{
+	unsigned bits;
+
+	while (n > 0 && *b == 0) {
+		b++;
+		n--;
+	}
+	if (n == 0)
+		return 0;
+	for (bits = 8; bits > 0 && !(*b & (1u << (bits - 1))); bits--)
+		;
+	return (unsigned)(8 * (n - 1)) + bits;
+}
+
+/*
+ * RFC 7518 section 6.3: n and e; d; then all of p, q, dp, dq, qi or none.
+ * lazy: a public key's import waits for its first use (a JWKS).
+ */
 static int
-jwk_rsa(const struct src *s, const cJSON *jwk, struct key **out)
+jwk_rsa(const struct src *s, const cJSON *jwk, int lazy, struct key **out)
 {
 	static const char *const names[] = { "n", "e", "d", "p", "q", "dp",
 	    "dq", "qi", NULL };
@@ -335,6 +377,10 @@ jwk_rsa(const struct src *s, const cJSON *jwk, struct key **out)
 		rc = jw_fail(JW_EKEY, "key '%s': RSA JWK has only some of 'd', "
 		    "'p', 'q', 'dp', 'dq', 'qi' (RFC 7518 section 6.3.2 wants "
 		    "all of them, or 'd' alone)", s->name);
+	else if (lazy && members_get(&mb, "d") == NULL)
+		rc = ossl_key_defer(OSSL_T_RSA, NULL, bit_length(
+		    members_get(&mb, "n")->b, members_get(&mb, "n")->n), mb.m,
+		    mb.n, s->name, out);
 	else
 		rc = ossl_key_from_jwk(OSSL_T_RSA, NULL, mb.m, mb.n, s->name,
 		    out);
@@ -342,29 +388,38 @@ jwk_rsa(const struct src *s, const cJSON *jwk, struct key **out)
 	return rc;
 }
 
-/* The coordinate size of a JOSE curve, 0 if unknown. */
-static size_t
-ec_size(const char *crv)
+/* The JOSE curves: name, coordinate size, bits. */
+static const struct ec_curve {
+	const char *crv;
+	size_t len;
+	unsigned bits;
+} ec_curves[] = {
+	{ "P-256", 32, 256 }, { "P-384", 48, 384 }, { "P-521", 66, 521 },
+	{ "secp256k1", 32, 256 },
+};
+
+static const struct ec_curve *
+ec_curve(const char *crv)
 {
-	static const struct { const char *crv; size_t len; } c[] = {
-		{ "P-256", 32 }, { "P-384", 48 }, { "P-521", 66 },
-		{ "secp256k1", 32 },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		if (strcmp(c[i].crv, crv) == 0)
-			return c[i].len;
-	return 0;
+	for (i = 0; i < sizeof(ec_curves) / sizeof(ec_curves[0]); i++)
+		if (strcmp(ec_curves[i].crv, crv) == 0)
+			return &ec_curves[i];
+	return NULL;
 }
 
-/* RFC 7518 section 6.2: crv, x and y of the curve's full size; d. */
+/*
+ * RFC 7518 section 6.2: crv, x and y of the curve's full size; d.  lazy as
+ * for jwk_rsa.
+ */
 static int
-jwk_ec(const struct src *s, const cJSON *jwk, int *unsupported,
+jwk_ec(const struct src *s, const cJSON *jwk, int lazy, int *unsupported,
     struct key **out)
 {
 	static const char *const names[] = { "x", "y", "d", NULL };
 	const struct ossl_member *m;
+	const struct ec_curve *c;
 	struct members mb;
 	const char *crv;
 	size_t len, i;
@@ -375,12 +430,13 @@ jwk_ec(const struct src *s, const cJSON *jwk, int *unsupported,
 	if (crv == NULL)
 		return jw_fail(JW_EKEY, "key '%s': EC JWK has no 'crv'",
 		    s->name);
-	if ((len = ec_size(crv)) == 0) {
+	if ((c = ec_curve(crv)) == NULL) {
 		*unsupported = 1;
 		return jw_fail(JW_EKEY, "key '%s': unsupported EC curve '%s' "
 		    "(supported: P-256, P-384, P-521, secp256k1)", s->name,
 		    jw_quote(crv, strlen(crv), 30));
 	}
+	len = c->len;
 	if ((rc = jwk_members(s, jwk, names, &mb)) != JW_OK)
 		return rc;
 	for (i = 0; names[i] != NULL; i++) {
@@ -397,7 +453,12 @@ jwk_ec(const struct src *s, const cJSON *jwk, int *unsupported,
 			goto out;
 		}
 	}
-	rc = ossl_key_from_jwk(OSSL_T_EC, crv, mb.m, mb.n, s->name, out);
+	if (lazy && members_get(&mb, "d") == NULL)
+		rc = ossl_key_defer(OSSL_T_EC, c->crv, c->bits, mb.m, mb.n,
+		    s->name, out);
+	else
+		rc = ossl_key_from_jwk(OSSL_T_EC, crv, mb.m, mb.n, s->name,
+		    out);
 out:
 	members_free(&mb);
 	return rc;
@@ -472,7 +533,7 @@ jwk_okp(const struct src *s, const cJSON *jwk, int *unsupported,
 		    "match 'x'", s->name);
 	}
 out:
-	secret_free(x);
+	free(x);
 	secret_free(d);
 	return rc;
 }
@@ -482,7 +543,7 @@ out:
  * formed but of a type or curve jwtool does not handle (a JWKS skips it).
  */
 static int
-jwk_key(const struct src *s, const cJSON *jwk, int *unsupported,
+jwk_key(const struct src *s, const cJSON *jwk, int lazy, int *unsupported,
     struct key **out)
 {
 	const char *kty;
@@ -514,10 +575,10 @@ jwk_key(const struct src *s, const cJSON *jwk, int *unsupported,
 		if ((rc = jwk_okp(s, jwk, unsupported, out)) != JW_OK)
 			return rc;
 	} else if (strcmp(kty, "RSA") == 0) {
-		if ((rc = jwk_rsa(s, jwk, out)) != JW_OK)
+		if ((rc = jwk_rsa(s, jwk, lazy, out)) != JW_OK)
 			return rc;
 	} else if (strcmp(kty, "EC") == 0) {
-		if ((rc = jwk_ec(s, jwk, unsupported, out)) != JW_OK)
+		if ((rc = jwk_ec(s, jwk, lazy, unsupported, out)) != JW_OK)
 			return rc;
 	} else {
 		*unsupported = 1;
@@ -529,6 +590,15 @@ jwk_key(const struct src *s, const cJSON *jwk, int *unsupported,
 		*out = NULL;
 	}
 	return rc;
+}
+
+/* keys_defer_jwks */
+static int defer_jwks;
+
+void
+keys_defer_jwks(int on)
+{
+	defer_jwks = on;
 }
 
 static int
@@ -556,7 +626,8 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 		}
 		cJSON_ArrayForEach(jwk, keys) {
 			i++;
-			if ((rc = jwk_key(s, jwk, &unsupported, &k)) != JW_OK) {
+			if ((rc = jwk_key(s, jwk, defer_jwks, &unsupported,
+			    &k)) != JW_OK) {
 				/* keys of kinds jwtool does not know do not
 				 * spoil the set; malformed ones do */
 				if (unsupported) {
@@ -572,7 +643,7 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 		    "holds no usable key (%zu listed)", s->name, i);
 		goto out;
 	}
-	if ((rc = jwk_key(s, root, &unsupported, &k)) == JW_OK)
+	if ((rc = jwk_key(s, root, 0, &unsupported, &k)) == JW_OK)
 		keyset_add(ks, k);
 out:
 	json_secret_free(mem);

@@ -6,6 +6,8 @@
 
 #include "crypto.h"
 
+struct ossl_lazy;
+
 enum key_format {
 	KF_AUTO = 0,
 	KF_RAW,		/* the bytes of the file are the secret */
@@ -33,6 +35,8 @@ struct key {
 	unsigned char pub[32];	/* Ed25519 public key */
 	void *pkey;		/* OpenSSL backend key (EVP_PKEY *) of RSA, EC
 				 * and Ed448 keys; key_free releases it */
+	struct ossl_lazy *lazy;	/* instead of pkey: a JWKS key imported on
+				 * first use (ossl_key_defer) */
 	unsigned bits;		/* RSA modulus or curve size */
 	char *kid;		/* JWK members, or NULL */
 	char *alg;
@@ -72,6 +76,14 @@ int keys_load_pass(const char *src, enum key_format fmt, const char *pass,
 int keys_load_mem_pass(const unsigned char *data, size_t len,
     const char *name, enum key_format fmt, const char *pass, size_t passlen,
     struct keyset **out);
+/*
+ * keys_defer_jwks(1): the RSA and EC public keys of a JWKS loaded from now
+ * on are imported and checked by the backend when they are first used
+ * (ossl_key_defer), so that a large JWKS costs its parsing, and a key that
+ * is not valid is an error only for the token that needs it.  verify sets
+ * it; every other command has each key checked as it loads.
+ */
+void keys_defer_jwks(int on);
 /*
  * An Ed25519 key for libsodium from its 32-byte seed (a private key), or
  * else from its 32-byte public key.  form names the source.

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -241,18 +242,119 @@ ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
 	return wrap(b, pkey, &info, name, form, out);
 }
 
+struct ossl_lazy {
+	int type;
+	const char *crv;
+	struct ossl_member m[2];
+	size_t nm;
+	unsigned char *bytes;	/* the members' bytes */
+	char *name;		/* the key's source, for messages */
+	int tried;		/* the import ran; then pkey or why */
+	void *pkey;
+	char *why;
+};
+
+/* One lock for every deferred import: they are rare and short. */
+static pthread_mutex_t lazy_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int
+ossl_key_defer(int type, const char *crv, unsigned bits,
+    const struct ossl_member *m, size_t nm, const char *name,
+    struct key **out)
+{
+	struct ossl_lazy *l = xcalloc(1, sizeof(*l));
+	struct key *k;
+	size_t i, total = 0, o = 0;
+
+	if (nm > sizeof(l->m) / sizeof(l->m[0]))
+		abort();
+	for (i = 0; i < nm; i++)
+		total += m[i].n;
+	l->bytes = xmalloc(total ? total : 1);
+	for (i = 0; i < nm; i++) {
+		memcpy(l->bytes + o, m[i].b, m[i].n);
+		l->m[i].name = m[i].name;
+		l->m[i].b = l->bytes + o;
+		l->m[i].n = m[i].n;
+		o += m[i].n;
+	}
+	l->nm = nm;
+	l->type = type;
+	l->crv = crv;
+	l->name = xstrdup(name);
+	k = xcalloc(1, sizeof(*k));
+	k->kty = type == OSSL_T_RSA ? KTY_RSA : KTY_EC;
+	k->crv = crv;
+	k->bits = bits;
+	k->form = "JWK";
+	k->lazy = l;
+	*out = k;
+	return JW_OK;
+}
+
+void
+ossl_lazy_free(struct ossl_lazy *l)
+{
+	if (l == NULL)
+		return;
+	ossl_key_free(l->pkey);
+	free(l->bytes);
+	free(l->name);
+	free(l->why);
+	free(l);
+}
+
+/*
+ * The backend key of key, imported now if it was deferred: JW_OK with *pk
+ * (NULL for a key that has none, as an Ed25519 or oct one), or JW_EKEY
+ * with the import's message, the same at every use.
+ */
+static int
+pkey_of(const struct key *key, void **pk)
+{
+	struct ossl_lazy *l = key->lazy;
+	const struct ossl_backend *b;
+	struct ossl_keyinfo info;
+	char msg[512] = "";
+	int rc = JW_OK;
+
+	*pk = key->pkey;
+	if (l == NULL)
+		return JW_OK;
+	pthread_mutex_lock(&lazy_lock);
+	if (!l->tried) {
+		l->tried = 1;
+		if ((b = ossl_get()) == NULL)
+			snprintf(msg, sizeof(msg), "%s", jw_error());
+		else if (b->from_jwk(l->type, l->crv, l->m, l->nm, 1, &l->pkey,
+		    &info) != 0)
+			snprintf(msg, sizeof(msg), "%s", b->error());
+		if (l->pkey == NULL)
+			l->why = xstrdup(msg);
+	}
+	if (l->pkey == NULL)
+		rc = jw_fail(JW_EKEY, "key '%s': %s", l->name, l->why);
+	*pk = l->pkey;
+	pthread_mutex_unlock(&lazy_lock);
+	return rc;
+}
+
 int
 ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
     void *ctx)
 {
 	const struct ossl_backend *b = ossl_get();
+	void *pk;
+	int rc;
 
 	if (b == NULL)
 		return JW_EKEY;
-	if (key->pkey == NULL)
+	if ((rc = pkey_of(key, &pk)) != JW_OK)
+		return rc;
+	if (pk == NULL)
 		return jw_fail(JW_EKEY, "the %s cannot be exported",
 		    key_describe(key));
-	if (b->export_jwk(key->pkey, with_private, emit, ctx) != 0)
+	if (b->export_jwk(pk, with_private, emit, ctx) != 0)
 		return jw_fail(JW_EKEY, "cannot export the %s: %s",
 		    key_describe(key), b->error());
 	return JW_OK;
@@ -278,13 +380,17 @@ ossl_key_pem(const struct key *key, int with_private, ossl_emit_fn emit,
     void *ctx)
 {
 	const struct ossl_backend *b = ossl_get();
+	void *pk;
+	int rc;
 
 	if (b == NULL)
 		return JW_EKEY;
-	if (key->pkey == NULL)
+	if ((rc = pkey_of(key, &pk)) != JW_OK)
+		return rc;
+	if (pk == NULL)
 		return jw_fail(JW_EKEY, "the %s cannot be written as PEM",
 		    key_describe(key));
-	if (b->to_pem(key->pkey, with_private, emit, ctx) != 0)
+	if (b->to_pem(pk, with_private, emit, ctx) != 0)
 		return jw_fail(JW_EKEY, "cannot write the %s as PEM: %s",
 		    key_describe(key), b->error());
 	return JW_OK;
@@ -305,17 +411,21 @@ pkey_sign(int scheme, const struct alg *alg, const struct key *key,
     size_t *siglen)
 {
 	const struct ossl_backend *b;
+	void *pk;
+	int rc;
 
 	if (!key->priv)
 		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",
 		    key_describe(key));
-	if (key->pkey == NULL || (alg->crv != NULL && (key->crv == NULL ||
+	if ((rc = pkey_of(key, &pk)) != JW_OK)
+		return rc;
+	if (pk == NULL || (alg->crv != NULL && (key->crv == NULL ||
 	    strcmp(alg->crv, key->crv) != 0)))
 		return jw_fail(JW_EKEY, "the %s cannot make %s signatures",
 		    key_describe(key), alg->name);
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	if (b->sign(key->pkey, scheme, alg->hash, msg, msglen, sig,
+	if (b->sign(pk, scheme, alg->hash, msg, msglen, sig,
 	    CRYPTO_MAX_SIG, siglen) != 0)
 		return jw_fail(JW_EKEY, "%s signing failed: %s", alg->name,
 		    b->error());
@@ -328,9 +438,12 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
     size_t siglen)
 {
 	const struct ossl_backend *b;
+	void *pk;
 	int rc;
 
-	if (key->pkey == NULL || (alg->crv != NULL && (key->crv == NULL ||
+	if ((rc = pkey_of(key, &pk)) != JW_OK)
+		return rc;
+	if (pk == NULL || (alg->crv != NULL && (key->crv == NULL ||
 	    strcmp(alg->crv, key->crv) != 0)))
 		return jw_fail(JW_EKEY, "the %s cannot verify %s signatures",
 		    key_describe(key), alg->name);
@@ -347,7 +460,7 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
 	}
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	rc = b->verify(key->pkey, scheme, alg->hash, msg, msglen, sig,
+	rc = b->verify(pk, scheme, alg->hash, msg, msglen, sig,
 	    siglen);
 	if (rc == 0)
 		return JW_OK;

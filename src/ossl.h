@@ -141,6 +141,7 @@ const struct ossl_backend *ossl_get(void);
 
 /* Key glue for keys.c and jwk.c (ossl.c). */
 struct key;
+struct ossl_lazy;
 
 /*
  * Decode a key of enum ossl_input from data into *out (form names it in
@@ -156,6 +157,19 @@ int ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
 int ossl_key_from_parts(int type, const char *crv,
     const struct ossl_member *m, size_t nm, const char *name,
     const char *form, struct key **out);
+/*
+ * A public RSA (n, e) or EC (x, y on crv, a static string) key of a JWKS
+ * whose import waits for its first use: the members are copied, the key
+ * has its kty, crv and bits (from the members) at once, and the backend
+ * builds and checks it when it first signs, verifies or is exported.  A
+ * large JWKS then costs its parsing, not thousands of imports.  Thread
+ * safe.  JW_OK (*out set).
+ */
+int ossl_key_defer(int type, const char *crv, unsigned bits,
+    const struct ossl_member *m, size_t nm, const char *name,
+    struct key **out);
+/* Release what ossl_key_defer kept. */
+void ossl_lazy_free(struct ossl_lazy *lazy);
 /* Emit the JWK members of key (see export_jwk); JW_OK or JW_EKEY. */
 int ossl_key_export(const struct key *key, int with_private,
     ossl_emit_fn emit, void *ctx);

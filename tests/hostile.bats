@@ -573,11 +573,13 @@ big_token() {
 
 @test "a 100 MB token file is refused by the input cap at once (exit 8)" {
 	big_token big.jwt
-	t0=$(date +%s%N)
 	run -8 verify big.jwt
-	ms=$((($(date +%s%N) - t0) / 1000000))
 	assert_output "jwtool: verify: token from 'big.jwt' is larger than the input limit of 16777216 bytes (see --max-input)"
-	[ "$ms" -lt 5000 ] || fail "refusing took $ms ms"
+	# "at once": a sparse file of 1 TiB is refused long before a read
+	# of it could end (timeout is a hang guard, not a timing)
+	truncate -s 1T huge.jwt
+	run -8 timeout 120 jwtool verify -k "$KEYS/hs256.key" huge.jwt
+	assert_output "jwtool: verify: token from 'huge.jwt' is larger than the input limit of 16777216 bytes (see --max-input)"
 }
 
 @test "a 100 MB token on stdin is refused by the input cap (exit 8)" {
@@ -625,17 +627,13 @@ json.dump({"keys": keys}, open(path, "w"))
 EOF
 }
 
-@test "a JWKS of 5000 keys: verify picks the key by kid, quickly" {
+@test "a JWKS of 5000 keys: verify picks the key by kid" {
 	jwks 5000 big.jwks
 	printf 'secret-number-%06d-of-a-big-jwks-test!' 4999 > k4999
 	t=$(signed '{"alg":"HS256","kid":"k-4999"}' '{"sub":"x"}' k4999)
-	t0=$(date +%s%N)
-	run -0 jwtool verify -k big.jwks --now $NOW "$t"
-	ms=$((($(date +%s%N) - t0) / 1000000))
+	# a guard against a hang, not a timing (make bench measures)
+	run -0 timeout 300 jwtool verify -k big.jwks --now $NOW "$t"
 	assert_output '{"sub":"x"}'
-	limit=2000
-	[ "${JWTOOL_VALGRIND:-0}" = 1 ] && limit=30000
-	[ "$ms" -lt "$limit" ] || fail "verifying took $ms ms"
 }
 
 @test "a JWKS of 5000 keys without the token's kid is exit 1, briefly" {

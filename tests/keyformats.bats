@@ -316,6 +316,49 @@ sig_token() { printf '%s.%s' "${1%.*}" "$(b64url_file "$2")"; }
 	assert_output "jwtool: verify: key 'none.jwks': JWKS holds no usable key (1 listed)"
 }
 
+# bad_jwks: set.jwks of the RSA key (kid good), the same key with n - 1
+# (kid even) and the P-256 key off its curve (kid off).
+bad_jwks() {
+	$KEYTOOL jwk --public "$KEYS/rsa2048.pem" > r.jwk
+	$KEYTOOL jwk --public "$KEYS/p256.pem" > e.jwk
+	"$PYTHON" - <<'EOF'
+import base64, json
+def num(s): return int.from_bytes(base64.urlsafe_b64decode(s + "=" * (-len(s) % 4)), "big")
+def b64u(i, n): return base64.urlsafe_b64encode(i.to_bytes(n, "big")).decode().rstrip("=")
+r, e = json.load(open("r.jwk")), json.load(open("e.jwk"))
+keys = [dict(r, kid="good"), dict(r, kid="even", n=b64u(num(r["n"]) - 1, 256)),
+        dict(e, kid="off", y=b64u(num(e["y"]) ^ 1, 32))]
+json.dump({"keys": keys}, open("set.jwks", "w"))
+EOF
+}
+
+@test "verify checks a JWKS's RSA and EC public keys when a token needs them" {
+	bad_jwks
+	t=$(jwtool sign -k "$KEYS/rsa2048.pem" --kid good --now $NOW)
+	run -0 jwtool verify -q -k set.jwks --now $NOW "$t"
+	t=$(jwtool sign -k "$KEYS/rsa2048.pem" --kid even --now $NOW)
+	run -7 jwtool verify -k set.jwks --now $NOW "$t"
+	assert_output "jwtool: verify: key 'set.jwks': the RSA JWK is not valid: 'n' is even"
+	t=$(jwtool sign -k "$KEYS/p256.pem" --kid off --now $NOW)
+	run -7 jwtool verify -k set.jwks --now $NOW "$t"
+	assert_output "jwtool: verify: key 'set.jwks': the JWK is not a valid key: point is not on curve"
+	# in a batch, each token that needs the key says so, the others pass
+	g=$(jwtool sign -k "$KEYS/rsa2048.pem" --kid good --now $NOW)
+	printf '%s\n' "$t" "$g" "$t" > tokens
+	run -7 --separate-stderr jwtool verify --batch -k set.jwks --now $NOW tokens
+	assert_equal "$(grep -c "point is not on curve" <<<"$output")" 2
+	assert_equal "$(grep -c '"valid":true' <<<"$output")" 1
+}
+
+@test "other commands check every key of a JWKS as it loads" {
+	bad_jwks
+	run -7 --separate-stderr jwtool jwk --thumbprint set.jwks
+	assert_equal "$output" ""
+	assert_equal "$stderr" "jwtool: jwk: key 'set.jwks': the RSA JWK is not valid: 'n' is even"
+	run -7 jwtool sign -k set.jwks --kid good
+	assert_output "jwtool: sign: key 'set.jwks': the RSA JWK is not valid: 'n' is even"
+}
+
 @test "keys jwtool cannot use are refused by name" {
 	openssl genpkey -algorithm X25519 -out x25519.pem
 	run -7 jwtool sign -k x25519.pem

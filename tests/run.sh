@@ -40,6 +40,9 @@ count() {
 	if [ "$plan" -gt "$seen" ]; then
 		echo "# $label: $((plan - seen)) planned tests did not run"
 		fail=$((fail + plan - seen))
+	elif [ "$plan" -eq 0 ] && [ "$seen" -eq 0 ]; then
+		echo "# $label: no test plan (the runner did not start)"
+		fail=$((fail + 1))
 	fi
 }
 
@@ -64,10 +67,11 @@ files=${JWTOOL_BATS_FILES:-tests/*.bats}
 jobs=${JWTOOL_JOBS:-$(nproc 2>/dev/null || echo 1)}
 command -v parallel >/dev/null 2>&1 || jobs=1
 echo "# bats: $files ($jobs at once)"
+par=
+[ "$jobs" -gt 1 ] && par="--jobs $jobs --no-parallelize-within-files"
 # stdin is /dev/null: whatever stdin make had is not the tests' input.
 # shellcheck disable=SC2086
-count bats < <(cd "$top" && bats --tap --jobs "$jobs" \
-    --no-parallelize-within-files $files 2>&1 </dev/null)
+count bats < <(cd "$top" && bats --tap $par $files 2>&1 </dev/null)
 
 if [ -n "$wrap" ]; then
 	reports=0
