@@ -20,11 +20,14 @@ for cell in order:
 present = [t for t in tools if any(t in r for _, r in rows)]
 print("### One token per process (hyperfine median, ms; ratios from the same run)")
 print()
-print("| job | " + " | ".join(present) + " | jwtool / floor | jwtool / golang-jwt |")
-print("|---|" + "---|" * (len(present) + 2))
+print("| job | " + " | ".join(present) +
+      " | jwtool / floor | jwtool / golang-jwt | jwtool-jwk / golang-jwt |")
+print("|---|" + "---|" * (len(present) + 3))
 for cell, res in rows:
     cells = ["%.2f" % res[t] if t in res else "n/a" for t in present]
     main = next((res[t] for t in ("jwtool", "jwtool-decode") if t in res), None)
     fl = "%.2f" % (main / res["floor"]) if main and "floor" in res else "n/a"
     go = "%.2f" % (main / res["golang-jwt"]) if main and "golang-jwt" in res else "n/a"
-    print("| %s | %s | %s | %s |" % (cell, " | ".join(cells), fl, go))
+    jg = ("%.2f" % (res["jwtool-jwk"] / res["golang-jwt"])
+          if "jwtool-jwk" in res and "golang-jwt" in res else "n/a")
+    print("| %s | %s | %s | %s | %s |" % (cell, " | ".join(cells), fl, go, jg))

@@ -23,6 +23,7 @@ cc -O2 -o prim "$top/bench/prim.c" $(pkg-config --cflags --libs libsodium libcry
 
 # Keys: the same key material for every tool where formats allow.
 head -c 32 /dev/urandom > hs.key
+head -c 64 /dev/urandom > hs512.key
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa.pem 2>/dev/null
 openssl pkey -in rsa.pem -pubout -out rsa.pub.pem
 openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out ec.pem 2>/dev/null
@@ -52,9 +53,13 @@ can() { "$@" >/dev/null 2>&1; }
 
 declare -A tok
 for a in HS256 HS512 RS256 PS256 ES256 EdDSA; do
-	case $a in HS*) k=hs.key ;; RS*|PS*) k=rsa.pem ;; ES*) k=ec.pem ;; *) k=ed.pem ;; esac
-	tok[$a]=$("$J" sign -k $k --alg $a claims.json 2>/dev/null)
+	case $a in HS256) k=hs.key ;; HS512) k=hs512.key ;; RS*|PS*) k=rsa.pem ;;
+	ES*) k=ec.pem ;; *) k=ed.pem ;; esac
+	tok[$a]=$("$J" sign -k $k --alg $a claims.json) ||
+	    { echo "bench: jwtool cannot sign $a" >&2; exit 1; }
 done
+"$J" jwk --public rsa.pem > rsa.pub.jwk
+"$J" jwk --public ec.pem > ec.pub.jwk
 
 # cell NAME CMD...: one hyperfine run of the given commands (name=cmd
 # pairs), medians in ms into $out/NAME.json.
@@ -82,8 +87,8 @@ cell sign-HS256 "empty=./empty" "floor=./floor" \
     "golang-jwt=jwt -sign claims.json -key hs.key -alg HS256" \
     "jose=$(jose_sign hs.jwk)" "pyjwt=$(pyjwt_sign HS256 hs.key)" \
     "openssl-mac=openssl dgst -sha256 -hmac secret claims.json"
-cell sign-HS512 "floor=./floor" "jwtool=$J sign -k hs.key --alg HS512 --allow-weak-key claims.json" \
-    "golang-jwt=jwt -sign claims.json -key hs.key -alg HS512"
+cell sign-HS512 "floor=./floor" "jwtool=$J sign -k hs512.key --alg HS512 claims.json" \
+    "golang-jwt=jwt -sign claims.json -key hs512.key -alg HS512"
 cell sign-EdDSA "floor=./floor" "jwtool=$J sign -k ed.pem claims.json" \
     "golang-jwt=jwt -sign claims.json -key ed.pem -alg EdDSA" \
     "pyjwt=$(pyjwt_sign EdDSA ed.pem)"
@@ -92,17 +97,21 @@ cell sign-RS256 "floor=./floor" "jwtool=$J sign -k rsa.pem claims.json" \
     "golang-jwt=jwt -sign claims.json -key rsa.pem -alg RS256" \
     "jose=$(jose_sign rsa.jwk)" "pyjwt=$(pyjwt_sign RS256 rsa.pem)"
 cell sign-PS256 "floor=./floor" "jwtool=$J sign -k rsa.pem --alg PS256 claims.json" \
+    "jwtool-jwk=$J sign -k rsa.jwk --alg PS256 claims.json" \
     "golang-jwt=jwt -sign claims.json -key rsa.pem -alg PS256"
 cell sign-ES256 "floor=./floor" "jwtool=$J sign -k ec.pem claims.json" \
     "jwtool-jwk=$J sign -k ec.jwk claims.json" \
     "golang-jwt=jwt -sign claims.json -key ec.pem -alg ES256" \
     "jose=$(jose_sign ec.jwk)" "pyjwt=$(pyjwt_sign ES256 ec.pem)"
 for a in HS256 HS512 EdDSA RS256 PS256 ES256; do
-	case $a in HS*) k=hs.key; g=hs.key ;; RS*|PS*) k=rsa.pub.pem; g=rsa.pub.pem ;;
-	ES*) k=ec.pub.pem; g=ec.pub.pem ;; *) k=ed.pub.pem; g=ed.pub.pem ;; esac
+	case $a in HS256) k=hs.key ;; HS512) k=hs512.key ;;
+	RS*|PS*) k=rsa.pub.pem ;; ES*) k=ec.pub.pem ;; *) k=ed.pub.pem ;; esac
+	case $a in RS*|PS*) jwk=rsa.pub.jwk ;; ES*) jwk=ec.pub.jwk ;; *) jwk= ;; esac
 	printf '%s\n' "${tok[$a]}" > "$a.jwt"
+	# golang-jwt's -verify needs -alg: it checks the token's against it
 	cell "verify-$a" "floor=./floor" "jwtool=$J verify -q -k $k $a.jwt" \
-	    "golang-jwt=jwt -verify $a.jwt -key $g" 
+	    ${jwk:+"jwtool-jwk=$J verify -q -k $jwk $a.jwt"} \
+	    "golang-jwt=jwt -alg $a -verify $a.jwt -key $k"
 done
 cell decode "floor=./floor" "jwtool-decode=$J decode HS256.jwt" \
     "jwtool-inspect=$J inspect HS256.jwt" "golang-jwt=jwt -show HS256.jwt"

@@ -31,6 +31,17 @@ sig_token() { printf '%s.%s' "${1%.*}" "$(b64url_file "$2")"; }
 	run -0 jwtool sign --passphrase-file p.txt -k legacy.pem
 }
 
+@test "legacy encrypted PEM keys decrypt with each cipher openssl writes" {
+	printf 's3cret\n' > p.txt
+	t=$(jwtool sign -k "$KEYS/p256.pem" --now $NOW)
+	for c in aes128 aes192 aes256 des3 camellia128 camellia256 aria128 aria256; do
+		openssl ec -in "$KEYS/p256.pem" -$c -passout pass:s3cret -out $c.pem 2>/dev/null
+		run -0 grep -c "DEK-Info:" $c.pem
+		run -0 jwtool verify -q --passphrase-file p.txt -k $c.pem --now $NOW "$t"
+		run -0 jwtool sign --passphrase-file p.txt -k $c.pem --now $NOW
+	done
+}
+
 @test "the passphrase comes from the first line of a file or a variable" {
 	key_forms "$KEYS/p256.pem"
 	t=$(tok "$KEYS/p256.pem")
