@@ -44,6 +44,9 @@ verify_line(const char *tok, size_t toklen, int toolong,
 struct vctx {
 	const struct keyset *ks;
 	const struct jwt_policy *p;
+	const char *name;
+	batch_fmt *fmt;
+	void *arg;
 };
 
 static void
@@ -55,9 +58,17 @@ verify_chunk(void *wctx, void *job)
 
 	c->v = xcalloc(c->n, sizeof(*c->v));
 	c->t = xcalloc(c->n, sizeof(*c->t));
-	for (i = 0; i < c->n; i++)
+	for (i = 0; i < c->n; i++) {
 		verify_line(c->in + c->l[i].off, c->l[i].len, c->l[i].toolong,
 		    x->ks, x->p, &c->v[i], &c->t[i]);
+		if (x->fmt == NULL)
+			continue;
+		c->v[i].shown = x->fmt(x->arg, &c->v[i], c->t[i], x->name,
+		    c->l[i].lineno);
+		/* shown: the token is done with, and freed here too */
+		jwt_free(c->t[i]);
+		c->t[i] = NULL;
+	}
 }
 
 /* Hand the verdicts of the oldest chunk to fn, in order. */
@@ -86,12 +97,12 @@ verify_report(struct pool *pl, const char *name, batch_fn *fn, void *arg,
  */
 static int
 verify_jobs(int fd, const char *name, const struct keyset *ks,
-    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
-    unsigned long *n, unsigned long *valid, int *first)
+    const struct jwt_policy *p, int jobs, batch_fn *fn, batch_fmt *fmt,
+    void *arg, unsigned long *n, unsigned long *valid, int *first)
 {
 	struct io_lines *r = io_lines_new(fd, name == NULL ||
 	    io_is_stdin(name) ? "stdin" : name);
-	struct vctx x = { ks, p };
+	struct vctx x = { ks, p, name, fmt, arg };
 	void *wctx[BATCH_MAX_JOBS];
 	struct pool *pl;
 	struct chunk *c = NULL;
@@ -143,8 +154,8 @@ verify_jobs(int fd, const char *name, const struct keyset *ks,
 
 int
 batch_verify_fd(int fd, const char *name, const struct keyset *ks,
-    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
-    unsigned long *n, unsigned long *valid, int *first)
+    const struct jwt_policy *p, int jobs, batch_fn *fn, batch_fmt *fmt,
+    void *arg, unsigned long *n, unsigned long *valid, int *first)
 {
 	struct io_lines *r;
 	struct verdict v;
@@ -155,8 +166,8 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 	int rc, toolong;
 
 	if (jobs > 1)
-		return verify_jobs(fd, name, ks, p, jobs, fn, arg, n, valid,
-		    first);
+		return verify_jobs(fd, name, ks, p, jobs, fn, fmt, arg, n,
+		    valid, first);
 	r = io_lines_new(fd, name == NULL || io_is_stdin(name) ? "stdin" :
 	    name);
 	for (line = 1; (rc = io_lines_next(r, &text, &len, &toolong)) > 0;
@@ -179,8 +190,8 @@ batch_verify_fd(int fd, const char *name, const struct keyset *ks,
 
 int
 batch_verify_files(char *const *files, int n, const struct keyset *ks,
-    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
-    unsigned long *n_tokens, unsigned long *valid)
+    const struct jwt_policy *p, int jobs, batch_fn *fn, batch_fmt *fmt,
+    void *arg, unsigned long *n_tokens, unsigned long *valid)
 {
 	const char *name;
 	int i, fd, rc = JW_OK, first = JW_OK;
@@ -198,8 +209,8 @@ batch_verify_files(char *const *files, int n, const struct keyset *ks,
 			return jw_fail(JW_EIO, "cannot open token file '%s': "
 			    "%s", jw_quote(name, strlen(name), 60),
 			    strerror(errno));
-		rc = batch_verify_fd(fd, name, ks, p, jobs, fn, arg, n_tokens,
-		    valid, &first);
+		rc = batch_verify_fd(fd, name, ks, p, jobs, fn, fmt, arg,
+		    n_tokens, valid, &first);
 		if (fd != STDIN_FILENO)
 			close(fd);
 	}

@@ -25,6 +25,16 @@ typedef void batch_fn(void *arg, const struct verdict *v,
     const struct jwt *t, const char *file, unsigned long line);
 
 /*
+ * With jobs > 1, when not NULL: called by the worker thread that made a
+ * verdict, with the same arguments as fn, for the text fn will show (a
+ * malloc'd string, or NULL), which fn then finds in v->shown, with t
+ * NULL (it is freed by the worker).  Showing a verdict is much of its
+ * cost; this way it runs in parallel too.  It must only read arg.
+ */
+typedef char *batch_fmt(void *arg, const struct verdict *v,
+    const struct jwt *t, const char *file, unsigned long line);
+
+/*
  * Verify each non-blank line of fd, read from the file argument NAME, or
  * NULL for standard input by default (whitespace and a "Bearer " prefix
  * ignored, as for one token); a line longer than io_max_input() is a
@@ -36,8 +46,8 @@ typedef void batch_fn(void *arg, const struct verdict *v,
  * read error.
  */
 int batch_verify_fd(int fd, const char *name, const struct keyset *ks,
-    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
-    unsigned long *n, unsigned long *valid, int *first);
+    const struct jwt_policy *p, int jobs, batch_fn *fn, batch_fmt *fmt,
+    void *arg, unsigned long *n, unsigned long *valid, int *first);
 
 /*
  * batch_verify_fd over each of the n files (a path or "-"), or standard
@@ -46,8 +56,8 @@ int batch_verify_fd(int fd, const char *name, const struct keyset *ks,
  * are valid, or JW_EIO with a message; *n_tokens and *valid count them.
  */
 int batch_verify_files(char *const *files, int n, const struct keyset *ks,
-    const struct jwt_policy *p, int jobs, batch_fn *fn, void *arg,
-    unsigned long *n_tokens, unsigned long *valid);
+    const struct jwt_policy *p, int jobs, batch_fn *fn, batch_fmt *fmt,
+    void *arg, unsigned long *n_tokens, unsigned long *valid);
 
 /* Called with each verdict of batch_verify_found and where it was found. */
 typedef void found_fn(void *arg, const struct verdict *v,

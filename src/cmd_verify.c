@@ -124,6 +124,29 @@ with_column(cJSON *j, size_t col)
 	return n;
 }
 
+/*
+ * The JSON line of a --batch verdict (batch_fmt: it only reads o), or
+ * NULL with --quiet.
+ */
+static char *
+batch_line(void *arg, const struct verdict *v, const struct jwt *t,
+    const char *file, unsigned long line)
+{
+	const struct out *o = arg;
+	cJSON *j;
+	char *s;
+
+	if (o->quiet)
+		return NULL;
+	j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
+	    decode_payload(t) : NULL, file, line);
+	if (o->column > 0)
+		j = with_column(j, o->column);
+	s = json_print(j, 0);
+	cJSON_Delete(j);
+	return s;
+}
+
 /* Show the verdict on t (NULL: it did not parse); line > 0 in --batch. */
 static void
 report(void *arg, const struct verdict *v, const struct jwt *t,
@@ -144,19 +167,21 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 			jw_warn("the RSA key is %u bits; RFC 7518 wants at "
 			    "least %d", v->key->bits, KEY_RSA_MIN_BITS);
 	}
-	if (line > 0 || o->json) {
+	if (line > 0) {
+		if (v->shown != NULL)
+			puts(v->shown);
+		else if ((s = batch_line(o, v, t, file, line)) != NULL) {
+			puts(s);
+			free(s);
+		}
+		return;
+	}
+	if (o->json) {
 		if (o->quiet)
 			return;
 		j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
 		    decode_payload(t) : NULL, file, line);
-		if (line > 0 && o->column > 0)
-			j = with_column(j, o->column);
-		if (line > 0) {
-			s = json_print(j, 0);
-			puts(s);
-			free(s);
-		} else
-			print_json(j, o->compact);
+		print_json(j, o->compact);
 		cJSON_Delete(j);
 		return;
 	}
@@ -184,8 +209,8 @@ verify_batch(struct out *o, char **files, int nfiles,
 	unsigned long n = 0, valid = 0;
 	int rc;
 
-	rc = batch_verify_files(files, nfiles, ks, pol, jobs, report, o, &n,
-	    &valid);
+	rc = batch_verify_files(files, nfiles, ks, pol, jobs, report,
+	    batch_line, o, &n, &valid);
 	if (rc != JW_EIO || n > 0)
 		jw_note("%lu token%s: %lu valid, %lu invalid", n,
 		    n == 1 ? "" : "s", valid, n - valid);

@@ -136,6 +136,8 @@ struct verdict {
 	int weak_key;		/* it verified with a secret shorter or an
 				 * RSA key smaller than RFC 7518 wants
 				 * (--allow-weak-key) */
+	char *shown;		/* batch: the verdict as a --jobs worker
+				 * formatted it (batch_fmt), or NULL */
 };
 
 /*
