@@ -3,7 +3,9 @@
  * detected, as a JWK and as a JWKS.  Every key that loads must survive a
  * round trip: written back as a JWK (private members included) and loaded
  * again, it has the same type, secret, public key and kid, and the same
- * RFC 7638 thumbprint.
+ * RFC 7638 thumbprint.  A JWKS that loads also loads as verify loads it
+ * (keys_defer_jwks: public RSA and EC keys imported at first use), with
+ * the same keys and thumbprints.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -59,6 +61,30 @@ round_trip(const struct key *k)
 	jwk_free(j);
 }
 
+/* ks, loaded as a JWKS, loaded again with deferred imports. */
+static void
+deferred(const uint8_t *data, size_t size, const struct keyset *ks)
+{
+	struct keyset *lazy = NULL;
+	char tp1[64], tp2[64];
+	size_t i;
+	int rc;
+
+	keys_defer_jwks(1);
+	rc = keys_load_mem(data, size, "fuzz", KF_JWKS, &lazy);
+	keys_defer_jwks(0);
+	if (rc != JW_OK || lazy->n != ks->n)
+		abort();
+	for (i = 0; i < ks->n; i++)
+		if (lazy->keys[i]->kty != ks->keys[i]->kty ||
+		    lazy->keys[i]->bits != ks->keys[i]->bits ||
+		    key_thumbprint(ks->keys[i], tp1, sizeof(tp1)) != JW_OK ||
+		    key_thumbprint(lazy->keys[i], tp2, sizeof(tp2)) != JW_OK ||
+		    strcmp(tp1, tp2) != 0)
+			abort();
+	keyset_free(lazy);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -78,6 +104,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				key_describe(ks->keys[i]);
 				round_trip(ks->keys[i]);
 			}
+			if (fmts[f] == KF_JWKS)
+				deferred(data, size, ks);
 			keyset_free(ks);
 		} else if (jw_error() == NULL)
 			abort();	/* every failure says why */
