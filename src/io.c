@@ -74,11 +74,17 @@ io_free(void *data, int secret)
 		free(data);
 }
 
-int
-io_read_fd(int fd, const char *name, const char *what, int secret,
+/*
+ * io_read_fd with the size the file is expected to have (0: unknown), so
+ * that a small secret, as a key file usually is, is read into one block
+ * of the secret pool, not a locked mapping of its own.
+ */
+static int
+read_fd(int fd, const char *name, const char *what, int secret, size_t hint,
     unsigned char **data, size_t *len)
 {
-	size_t cap = 4096, n = 0, max = io_max_input();
+	size_t n = 0, max = io_max_input();
+	size_t cap = hint > 0 && hint < max ? hint + 2 : secret ? 1000 : 4096;
 	unsigned char *buf = grow(NULL, 0, cap, secret);
 	ssize_t r;
 
@@ -119,6 +125,13 @@ io_read_fd(int fd, const char *name, const char *what, int secret,
 }
 
 int
+io_read_fd(int fd, const char *name, const char *what, int secret,
+    unsigned char **data, size_t *len)
+{
+	return read_fd(fd, name, what, secret, 0, data, len);
+}
+
+int
 io_read(const char *src, const char *what, int secret, unsigned char **data,
     size_t *len)
 {
@@ -154,14 +167,17 @@ io_read(const char *src, const char *what, int secret, unsigned char **data,
 		return jw_fail(JW_EIO, "cannot open %s '%s': %s", what,
 		    jw_quote(src, strlen(src), 60), strerror(errno));
 	/* A regular file known to be too large is refused unread. */
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	if (fstat(fd, &st) != 0)
+		st.st_mode = 0;
+	if (S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > io_max_input()) {
 		close(fd);
 		return jw_fail(JW_EIO, "%s from '%s' is larger than the input "
 		    "limit of %zu bytes (see --max-input)", what,
 		    jw_quote(src, strlen(src), 60), io_max_input());
 	}
-	rc = io_read_fd(fd, src, what, secret, data, len);
+	rc = read_fd(fd, src, what, secret, S_ISREG(st.st_mode) ?
+	    (size_t)st.st_size : 0, data, len);
 	close(fd);
 	return rc;
 }

@@ -190,7 +190,8 @@ xstrndup(const char *s, size_t n)
 
 struct slab {
 	struct slab *next;
-	unsigned char *base;	/* SLAB_SIZE bytes of secret memory */
+	unsigned char *base;	/* size bytes of secret memory */
+	size_t size;
 	size_t cls;		/* index in classes[] */
 	size_t used;		/* bytes cut from base so far */
 };
@@ -200,11 +201,18 @@ struct blocks {			/* a stack of free blocks */
 	size_t n, cap;
 };
 
-#define SLAB_SIZE 65536
+/*
+ * The first slab of a class is small (sodium_malloc fills and locks all
+ * of it: a one-token process needs a few blocks), each next one twice the
+ * last, up to SLAB_MAX (a JWKS of thousands of keys needs few mappings).
+ */
+#define SLAB_MIN 4096
+#define SLAB_MAX (1024 * 1024)
 #define POOL_REDZONE 16
 static const size_t classes[] = { 64, 256, 1024 };
 #define NCLASSES (sizeof(classes) / sizeof(classes[0]))
 static struct slab *slabs;
+static size_t next_slab[NCLASSES];	/* the size of a class's next slab */
 static struct blocks free_blocks[NCLASSES];
 
 static void *
@@ -224,13 +232,16 @@ pool_alloc(size_t n)
 		p = fb->v[--fb->n];
 	else {
 		for (s = slabs; s != NULL; s = s->next)
-			if (s->cls == c && SLAB_SIZE - s->used >= classes[c])
+			if (s->cls == c && s->size - s->used >= classes[c])
 				break;
 		if (s == NULL) {
 			s = xcalloc(1, sizeof(*s));
-			if ((s->base = sodium_malloc(SLAB_SIZE)) == NULL)
+			s->size = next_slab[c] ? next_slab[c] : SLAB_MIN;
+			if (s->size < SLAB_MAX)
+				next_slab[c] = s->size * 2;
+			if ((s->base = sodium_malloc(s->size)) == NULL)
 				oom();
-			SLAB_NEW(s->base, SLAB_SIZE);
+			SLAB_NEW(s->base, s->size);
 			s->cls = c;
 			s->next = slabs;
 			slabs = s;
@@ -252,7 +263,7 @@ pool_free(void *p)
 	size_t size;
 
 	for (s = slabs; s != NULL; s = s->next)
-		if (b >= s->base && b < s->base + SLAB_SIZE)
+		if (b >= s->base && b < s->base + s->size)
 			break;
 	if (s == NULL)
 		return 0;
