@@ -74,6 +74,8 @@ int keyopts_load_from(const struct keyopts *ko, const char *src,
  */
 int read_text(const char *arg, const char *what, int literal_ok,
     char **data, size_t *len);
+/* --find found nothing in ARG (a path, "-" or NULL): JW_EMALFORMED. */
+int no_token_found(const char *arg);
 
 /*
  * Read the token named by ARG (a token, a path, "-" or NULL for stdin) and

@@ -105,9 +105,7 @@ decode_find(const char *arg, const struct dopts *d)
 	if ((rc = read_text(arg, "text", 0, &text, &len)) != JW_OK)
 		return rc;
 	if ((n = find_tokens(text, len, &v)) == 0)
-		st = jw_fail(JW_EMALFORMED, "no token found in %s", arg ==
-		    NULL || io_is_stdin(arg) ? "stdin" : jw_quote(arg,
-		    strlen(arg), 60));
+		st = no_token_found(arg);
 	for (i = 0; i < n; i++) {
 		t = NULL;
 		if ((rc = jwt_parse(text + v[i].off, v[i].len, &t)) == JW_OK)

@@ -154,9 +154,7 @@ inspect_find(const char *arg, const struct iopts *io)
 	if ((rc = read_text(arg, "text", 0, &text, &len)) != JW_OK)
 		return rc;
 	if ((n = find_tokens(text, len, &v)) == 0)
-		st = jw_fail(JW_EMALFORMED, "no token found in %s", arg ==
-		    NULL || io_is_stdin(arg) ? "stdin" : jw_quote(arg,
-		    strlen(arg), 60));
+		st = no_token_found(arg);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && !io->json)
 			fputc('\n', stdout);

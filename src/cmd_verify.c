@@ -124,6 +124,15 @@ with_column(cJSON *j, size_t col)
 	return n;
 }
 
+/* The JSON verdict on t, with its claims decoded when --jws kept them raw. */
+static cJSON *
+verdict_tree(const struct verdict *v, const struct jwt *t, const char *file,
+    unsigned long line)
+{
+	return verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
+	    decode_payload(t) : NULL, file, line);
+}
+
 /*
  * The JSON line of a --batch verdict (batch_fmt: it only reads o), or
  * NULL with --quiet.
@@ -138,8 +147,7 @@ batch_line(void *arg, const struct verdict *v, const struct jwt *t,
 
 	if (o->quiet)
 		return NULL;
-	j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
-	    decode_payload(t) : NULL, file, line);
+	j = verdict_tree(v, t, file, line);
 	if (o->column > 0)
 		j = with_column(j, o->column);
 	s = json_print(j, 0);
@@ -179,8 +187,7 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 	if (o->json) {
 		if (o->quiet)
 			return;
-		j = verdict_json(v, t, t && v->sig_ok && t->payload == NULL ?
-		    decode_payload(t) : NULL, file, line);
+		j = verdict_tree(v, t, file, line);
 		print_json(j, o->compact);
 		cJSON_Delete(j);
 		return;
@@ -243,8 +250,7 @@ verify_find(struct out *o, const char *arg, const struct keyset *ks,
 	    &valid);
 	free(text);
 	if (n == 0)
-		return jw_fail(JW_EMALFORMED, "no token found in %s", o->file ?
-		    jw_quote(o->file, strlen(o->file), 60) : "stdin");
+		return no_token_found(arg);
 	jw_note("%zu token%s found: %zu valid, %zu invalid", n, n == 1 ? "" :
 	    "s", valid, n - valid);
 	return rc;

@@ -110,6 +110,13 @@ keyopts_load_from(const struct keyopts *ko, const char *src,
 }
 
 int
+no_token_found(const char *arg)
+{
+	return jw_fail(JW_EMALFORMED, "no token found in %s", arg == NULL ||
+	    io_is_stdin(arg) ? "stdin" : jw_quote(arg, strlen(arg), 60));
+}
+
+int
 read_text(const char *arg, const char *what, int literal_ok, char **data,
     size_t *len)
 {

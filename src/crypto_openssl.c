@@ -388,8 +388,7 @@ cert_key(const unsigned char *data, size_t len, int pem)
 	return pk;
 }
 
-static int rsa_key_sane(EVP_PKEY *pk);
-static int has_crt(EVP_PKEY *pk);
+static int rsa_key_sane(EVP_PKEY *pk, const struct ossl_keyinfo *info);
 static int selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt,
     int jwk);
 
@@ -425,8 +424,7 @@ load(const unsigned char *data, size_t len, int input, const char *pass,
 	if ((rc = describe(pk, info)) != 0 ||
 	    (rc = check(pk, info, "the key")) != 0 ||
 	    (info->type == OSSL_T_RSA && info->priv &&
-	    ((rc = rsa_key_sane(pk)) != 0 ||
-	    (rc = selftest(pk, info, has_crt(pk), 0)) != 0))) {
+	    (rc = rsa_key_sane(pk, info)) != 0)) {
 		EVP_PKEY_free(pk);
 		return rc;
 	}
@@ -544,21 +542,12 @@ rsa_members_sane(const struct ossl_member *m, size_t nm, int jwk)
 	return rc;
 }
 
-/* Whether an RSA key has its CRT members (rsa_sane checked them). */
+/*
+ * rsa_sane for a private key OpenSSL decoded (PEM, DER, encrypted), and
+ * without CRT members the self-test.
+ */
 static int
-has_crt(EVP_PKEY *pk)
-{
-	BIGNUM *p = NULL;
-	int r = EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_RSA_FACTOR1, &p);
-
-	BN_clear_free(p);
-	ERR_clear_error();
-	return r == 1;
-}
-
-/* rsa_sane for a private key OpenSSL decoded (PEM, DER, encrypted). */
-static int
-rsa_key_sane(EVP_PKEY *pk)
+rsa_key_sane(EVP_PKEY *pk, const struct ossl_keyinfo *info)
 {
 	BIGNUM *v[8] = { NULL };
 	size_t i;
@@ -568,7 +557,8 @@ rsa_key_sane(EVP_PKEY *pk)
 		if (!EVP_PKEY_get_bn_param(pk, rsa_params[i].param, &v[i]))
 			v[i] = NULL;
 	ERR_clear_error();
-	rc = rsa_sane(v, 0);
+	if ((rc = rsa_sane(v, 0)) == 0)
+		rc = selftest(pk, info, v[3] != NULL, 0);
 	for (i = 0; i < 8; i++)
 		BN_clear_free(v[i]);
 	return rc;

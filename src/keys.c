@@ -792,7 +792,7 @@ load_pem_block(const struct src *s, const struct pem *p, struct keyset *ks)
 {
 	unsigned char *der;
 	size_t derlen = 0, n = (size_t)(p->end - p->body);
-	int rc = JW_OK;
+	int rc = JW_OK, fast;
 
 	if (strcmp(p->label, "CERTIFICATE") == 0 ||
 	    strcmp(p->label, "X509 CERTIFICATE") == 0)
@@ -821,11 +821,11 @@ load_pem_block(const struct src *s, const struct pem *p, struct keyset *ks)
 				    "not valid base64", s->name);
 		} else if (plain && ed25519_der(der, derlen, "PEM", ks))
 			n = 0;
-		else if ((rc = fast_der(s, der, derlen, p->label, "PEM",
-		    ks)) != -1)
+		else if ((fast = fast_der(s, der, derlen, p->label, "PEM",
+		    ks)) != -1) {
+			rc = fast;
 			n = 0;
-		else
-			rc = JW_OK;
+		}
 		secret_free(der);
 		if (rc != JW_OK || n == 0)
 			return rc;

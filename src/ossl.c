@@ -218,16 +218,10 @@ ossl_key_load(const unsigned char *data, size_t len, int input,
 	    out);
 }
 
-int
-ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
-    size_t nm, const char *name, struct key **out)
-{
-	return ossl_key_from_parts(type, crv, m, nm, name, "JWK", out);
-}
-
-int
-ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
-    size_t nm, const char *name, const char *form, struct key **out)
+/* A key built by the backend from members: a JWK's (jwk) or a DER's. */
+static int
+from_members(int type, const char *crv, const struct ossl_member *m,
+    size_t nm, int jwk, const char *name, const char *form, struct key **out)
 {
 	const struct ossl_backend *b = ossl_get();
 	struct ossl_keyinfo info;
@@ -236,10 +230,23 @@ ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
 	*out = NULL;
 	if (b == NULL)
 		return jw_fail(JW_EKEY, "key '%s': %s", name, jw_error());
-	if (b->from_jwk(type, crv, m, nm, strcmp(form, "JWK") == 0, &pkey,
-	    &info) != 0)
+	if (b->from_jwk(type, crv, m, nm, jwk, &pkey, &info) != 0)
 		return jw_fail(JW_EKEY, "key '%s': %s", name, b->error());
 	return wrap(b, pkey, &info, name, form, out);
+}
+
+int
+ossl_key_from_jwk(int type, const char *crv, const struct ossl_member *m,
+    size_t nm, const char *name, struct key **out)
+{
+	return from_members(type, crv, m, nm, 1, name, "JWK", out);
+}
+
+int
+ossl_key_from_parts(int type, const char *crv, const struct ossl_member *m,
+    size_t nm, const char *name, const char *form, struct key **out)
+{
+	return from_members(type, crv, m, nm, 0, name, form, out);
 }
 
 struct ossl_lazy {
@@ -249,9 +256,8 @@ struct ossl_lazy {
 	size_t nm;
 	unsigned char *bytes;	/* the members' bytes */
 	char *name;		/* the key's source, for messages */
-	int tried;		/* the import ran; then pkey or why */
-	void *pkey;
-	char *why;
+	void *pkey;		/* once imported */
+	char *why;		/* once the import failed: its message */
 };
 
 /* One lock for every deferred import: they are rare and short. */
@@ -322,8 +328,7 @@ pkey_of(const struct key *key, void **pk)
 	if (l == NULL)
 		return JW_OK;
 	pthread_mutex_lock(&lazy_lock);
-	if (!l->tried) {
-		l->tried = 1;
+	if (l->pkey == NULL && l->why == NULL) {
 		if ((b = ossl_get()) == NULL)
 			snprintf(msg, sizeof(msg), "%s", jw_error());
 		else if (b->from_jwk(l->type, l->crv, l->m, l->nm, 1, &l->pkey,
@@ -339,11 +344,16 @@ pkey_of(const struct key *key, void **pk)
 	return rc;
 }
 
-int
-ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
+/*
+ * Emit key through the backend's export_jwk, or its to_pem when pem: what
+ * ossl_key_export and ossl_key_pem share.
+ */
+static int
+emit_key(const struct key *key, int pem, int with_private, ossl_emit_fn emit,
     void *ctx)
 {
 	const struct ossl_backend *b = ossl_get();
+	const char *as = pem ? "written as PEM" : "exported";
 	void *pk;
 	int rc;
 
@@ -352,12 +362,21 @@ ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
 	if ((rc = pkey_of(key, &pk)) != JW_OK)
 		return rc;
 	if (pk == NULL)
-		return jw_fail(JW_EKEY, "the %s cannot be exported",
-		    key_describe(key));
-	if (b->export_jwk(pk, with_private, emit, ctx) != 0)
-		return jw_fail(JW_EKEY, "cannot export the %s: %s",
-		    key_describe(key), b->error());
+		return jw_fail(JW_EKEY, "the %s cannot be %s", key_describe(key),
+		    as);
+	if ((pem ? b->to_pem(pk, with_private, emit, ctx) :
+	    b->export_jwk(pk, with_private, emit, ctx)) != 0)
+		return jw_fail(JW_EKEY, "cannot %s the %s%s: %s", pem ?
+		    "write" : "export", key_describe(key), pem ? " as PEM" :
+		    "", b->error());
 	return JW_OK;
+}
+
+int
+ossl_key_export(const struct key *key, int with_private, ossl_emit_fn emit,
+    void *ctx)
+{
+	return emit_key(key, 0, with_private, emit, ctx);
 }
 
 int
@@ -379,21 +398,7 @@ int
 ossl_key_pem(const struct key *key, int with_private, ossl_emit_fn emit,
     void *ctx)
 {
-	const struct ossl_backend *b = ossl_get();
-	void *pk;
-	int rc;
-
-	if (b == NULL)
-		return JW_EKEY;
-	if ((rc = pkey_of(key, &pk)) != JW_OK)
-		return rc;
-	if (pk == NULL)
-		return jw_fail(JW_EKEY, "the %s cannot be written as PEM",
-		    key_describe(key));
-	if (b->to_pem(pk, with_private, emit, ctx) != 0)
-		return jw_fail(JW_EKEY, "cannot write the %s as PEM: %s",
-		    key_describe(key), b->error());
-	return JW_OK;
+	return emit_key(key, 1, with_private, emit, ctx);
 }
 
 void

@@ -50,6 +50,10 @@ LOG=$FIXTURES/logs/app.log
 	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" - <<<"nothing here"
 	assert_output ''
 	assert_equal "$stderr" "jwtool: verify: no token found in stdin"
+	echo "nothing here" > plain.log
+	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" plain.log
+	assert_output ''
+	assert_equal "$stderr" "jwtool: verify: no token found in plain.log"
 }
 
 @test "verify --find: a missing file is exit 8; --batch and --find together exit 2" {
