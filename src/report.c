@@ -10,6 +10,7 @@
 #include "json.h"
 #include "report.h"
 #include "timeutil.h"
+#include "view.h"
 #include "util.h"
 #include "view.h"
 
@@ -703,15 +704,8 @@ report_build(const struct jwt *t, const struct report_opts *o,
 
 	for (s = 0; s < 4; s++)
 		c.found[s] = cJSON_CreateArray();
-	if (at != NULL) {
-		f = cJSON_AddObjectToObject(r, "found");
-		cJSON_AddItemToObject(f, "line", json_new_int((long long)
-		    at->line));
-		cJSON_AddItemToObject(f, "column", json_new_int((long long)
-		    at->col));
-		cJSON_AddItemToObject(f, "offset", json_new_int((long long)
-		    at->off));
-	}
+	if (at != NULL)
+		view_found(r, at);
 	for (i = 0; i < nissues; i++)
 		finding(&c, SEV_ERROR, "malformed", "%s", issues[i]);
 	cJSON_AddItemToObject(r, "header", cJSON_Duplicate(t->header, 1));

@@ -214,17 +214,24 @@ time_format_utc(long long t, char *buf, size_t n)
 	return buf;
 }
 
+/* |secs| in days, hours, minutes and seconds. */
+static void
+split(long long secs, long long *d, long long *h, long long *m, long long *s)
+{
+	if (secs < 0)
+		secs = -secs;
+	*d = secs / 86400;
+	*h = secs % 86400 / 3600;
+	*m = secs % 3600 / 60;
+	*s = secs % 60;
+}
+
 const char *
 time_format_span(long long secs, char *buf, size_t n)
 {
 	long long d, h, m, s;
 
-	if (secs < 0)
-		secs = -secs;
-	d = secs / 86400;
-	h = secs % 86400 / 3600;
-	m = secs % 3600 / 60;
-	s = secs % 60;
+	split(secs, &d, &h, &m, &s);
 	if (d > 0)
 		snprintf(buf, n, "%lld day%s %lldh", d, d == 1 ? "" : "s", h);
 	else if (h > 0)
@@ -241,12 +248,7 @@ time_format_duration(long long secs, char *buf, size_t n)
 {
 	long long d, h, m, s;
 
-	if (secs < 0)
-		secs = -secs;
-	d = secs / 86400;
-	h = secs % 86400 / 3600;
-	m = secs % 3600 / 60;
-	s = secs % 60;
+	split(secs, &d, &h, &m, &s);
 	if (d >= 730)
 		snprintf(buf, n, "%lld years", d / 365);
 	else if (d > 0 && h > 0)

@@ -31,22 +31,25 @@ view_payload(const struct jwt *t, int raw)
 cJSON *
 view_decode(const struct jwt *t, int raw, const struct found *at)
 {
-	cJSON *out = cJSON_CreateObject(), *f;
+	cJSON *out = cJSON_CreateObject();
 
 	cJSON_AddItemToObject(out, "header", cJSON_Duplicate(t->header, 1));
 	cJSON_AddItemToObject(out, "payload", view_payload(t, raw));
 	/* the last segment ends the NUL-terminated token text */
 	cJSON_AddItemToObject(out, "signature", cJSON_CreateString(t->seg[2]));
-	if (at != NULL) {
-		f = cJSON_AddObjectToObject(out, "found");
-		cJSON_AddItemToObject(f, "line", json_new_int((long long)
-		    at->line));
-		cJSON_AddItemToObject(f, "column", json_new_int((long long)
-		    at->col));
-		cJSON_AddItemToObject(f, "offset", json_new_int((long long)
-		    at->off));
-	}
+	if (at != NULL)
+		view_found(out, at);
 	return out;
+}
+
+void
+view_found(cJSON *obj, const struct found *at)
+{
+	cJSON *f = cJSON_AddObjectToObject(obj, "found");
+
+	cJSON_AddItemToObject(f, "line", json_new_int((long long)at->line));
+	cJSON_AddItemToObject(f, "column", json_new_int((long long)at->col));
+	cJSON_AddItemToObject(f, "offset", json_new_int((long long)at->off));
 }
 
 struct hits {

@@ -19,6 +19,8 @@ cJSON *view_payload(const struct jwt *t, int raw);
  * with "found": {"line", "column", "offset"} when at is not NULL.
  */
 cJSON *view_decode(const struct jwt *t, int raw, const struct found *at);
+/* Add "found": {"line", "column", "offset"} of at to obj. */
+void view_found(cJSON *obj, const struct found *at);
 
 /*
  * Member NAME of obj for --get: NAME is a member name, a dotted path
