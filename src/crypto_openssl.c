@@ -3,6 +3,7 @@
  * loaded by ossl.c only when an algorithm or key format needs it.  It knows
  * nothing of jwtool's other modules: everything crosses struct ossl_backend.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -31,12 +32,46 @@ const struct ossl_backend *jwtool_openssl_backend(void);
 
 static _Thread_local char errbuf[256];
 
+/*
+ * OpenSSL's reason strings.  Loading them all is a sixth of an RS256
+ * verification and only a failure shows one, so OpenSSL starts without
+ * them (see jwtool_openssl_backend) and they are loaded here, once, by the
+ * first failure.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+static void
+load_reasons(void)
+{
+	(void)ERR_load_ASN1_strings();
+	(void)ERR_load_BN_strings();
+	(void)ERR_load_BUF_strings();
+	(void)ERR_load_CRYPTO_strings();
+	(void)ERR_load_EC_strings();
+	(void)ERR_load_ERR_strings();
+	(void)ERR_load_EVP_strings();
+	(void)ERR_load_OBJ_strings();
+	(void)ERR_load_PEM_strings();
+	(void)ERR_load_PKCS12_strings();
+	(void)ERR_load_RAND_strings();
+	(void)ERR_load_RSA_strings();
+	(void)ERR_load_X509_strings();
+	(void)ERR_load_X509V3_strings();
+}
+#pragma GCC diagnostic pop
+
 /* Record "what: OpenSSL's reason" and return -1. */
 static int
 fail(const char *what)
 {
+	static pthread_once_t reasons = PTHREAD_ONCE_INIT;
 	unsigned long e = ERR_peek_last_error();
-	const char *r = e != 0 ? ERR_reason_error_string(e) : NULL;
+	const char *r = NULL;
+
+	if (e != 0) {
+		(void)pthread_once(&reasons, load_reasons);
+		r = ERR_reason_error_string(e);
+	}
 
 	if (r != NULL)
 		snprintf(errbuf, sizeof(errbuf), "%s: %s", what, r);
@@ -238,7 +273,7 @@ check(EVP_PKEY *pk, const struct ossl_keyinfo *info, const char *what)
 		return 0;
 	if ((ctx = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL)) == NULL)
 		return fail("cannot check the key");
-	if (info->type == OSSL_T_EC && EVP_PKEY_public_check(ctx) != 1) {
+	if (info->type == OSSL_T_EC && EVP_PKEY_public_check_quick(ctx) != 1) {
 		say(OSSL_REJECTED, "%s: the public point is not a valid %s "
 		    "point", what, info->crv);
 		ok = 0;
@@ -847,12 +882,30 @@ start(EVP_PKEY *pk, int scheme, const char *md, int signing)
 	return mc;
 }
 
+/*
+ * ECDSA over a digest jwtool made (md NULL): no digest is fetched, a
+ * tenth of a one-token ES256 run.
+ */
+static EVP_PKEY_CTX *
+ecdsa_digest(EVP_PKEY *pk, int signing)
+{
+	EVP_PKEY_CTX *pc;
+
+	if ((pc = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL)) != NULL &&
+	    (signing ? EVP_PKEY_sign_init(pc) : EVP_PKEY_verify_init(pc)) != 1) {
+		EVP_PKEY_CTX_free(pc);
+		pc = NULL;
+	}
+	return pc;
+}
+
 static int
 sign(void *pkey, int scheme, const char *md, const unsigned char *msg,
     size_t msglen, unsigned char *sig, size_t max, size_t *siglen)
 {
 	EVP_PKEY *pk = pkey;
 	EVP_MD_CTX *mc = NULL;
+	EVP_PKEY_CTX *pc = NULL;
 	unsigned char *der = NULL;
 	const unsigned char *p;
 	ECDSA_SIG *es = NULL;
@@ -861,6 +914,14 @@ sign(void *pkey, int scheme, const char *md, const unsigned char *msg,
 
 	if (fits(pk, scheme) != 0)
 		return -1;
+	if (scheme == OSSL_S_ECDSA && md == NULL) {
+		if ((pc = ecdsa_digest(pk, 1)) == NULL) {
+			fail("cannot start signing");
+			goto out;
+		}
+		n = (size_t)EVP_PKEY_get_size(pk);
+		goto ecdsa;
+	}
 	if ((mc = start(pk, scheme, md, 1)) == NULL) {
 		fail("cannot start signing");
 		goto out;
@@ -883,9 +944,11 @@ sign(void *pkey, int scheme, const char *md, const unsigned char *msg,
 		goto out;
 	}
 	/* ECDSA: DER from OpenSSL, raw R || S for JWS (RFC 7518 3.4) */
+ecdsa:
 	half = curve_of(pk)->len;
 	if (2 * half > max || (der = OPENSSL_malloc(n)) == NULL ||
-	    !EVP_DigestSign(mc, der, &n, msg, msglen)) {
+	    (pc != NULL ? EVP_PKEY_sign(pc, der, &n, msg, msglen) :
+	    EVP_DigestSign(mc, der, &n, msg, msglen)) != 1) {
 		fail("signing failed");
 		goto out;
 	}
@@ -902,6 +965,7 @@ out:
 	ECDSA_SIG_free(es);
 	OPENSSL_free(der);
 	EVP_MD_CTX_free(mc);
+	EVP_PKEY_CTX_free(pc);
 	return rc;
 }
 
@@ -964,6 +1028,7 @@ verify(void *pkey, int scheme, const char *md, const unsigned char *msg,
 {
 	EVP_PKEY *pk = pkey;
 	EVP_MD_CTX *mc = NULL;
+	EVP_PKEY_CTX *pc = NULL;
 	unsigned char *der = NULL;
 	int derlen = 0, rc, r;
 
@@ -979,15 +1044,21 @@ verify(void *pkey, int scheme, const char *md, const unsigned char *msg,
 		/* RFC 8017 8.2.2 and 8.1.2: exactly the modulus length */
 		return say(1, "signature is %zu bytes, the RSA key needs %d",
 		    siglen, EVP_PKEY_get_size(pk));
-	if ((mc = start(pk, scheme, md, 0)) == NULL) {
+	if (scheme == OSSL_S_ECDSA && md == NULL)
+		pc = ecdsa_digest(pk, 0);
+	else
+		mc = start(pk, scheme, md, 0);
+	if (mc == NULL && pc == NULL) {
 		rc = fail("cannot start verifying");
 		goto out;
 	}
-	r = EVP_DigestVerify(mc, sig, siglen, msg, msglen);
+	r = pc != NULL ? EVP_PKEY_verify(pc, sig, siglen, msg, msglen) :
+	    EVP_DigestVerify(mc, sig, siglen, msg, msglen);
 	rc = r == 1 ? 0 : say(1, "signature does not match");
 out:
 	OPENSSL_free(der);
 	EVP_MD_CTX_free(mc);
+	EVP_PKEY_CTX_free(pc);
 	ERR_clear_error();
 	return rc;
 }
@@ -1097,7 +1168,8 @@ static const struct ossl_backend api = {
  * openssl.cnf costs more than a signature), without its tables of legacy
  * cipher and digest names (every fetch is by provider name; the first
  * fetch would otherwise copy them all into the name map, a quarter of an
- * ES256 signature's cost; see pem_ciphers), and with a SHA-256 Hash_DRBG
+ * ES256 signature's cost; see pem_ciphers), without its error strings
+ * until a failure needs one (see fail), and with a SHA-256 Hash_DRBG
  * for the nonces and blinding, so that no cipher table is ever fetched.
  */
 const struct ossl_backend *
@@ -1107,6 +1179,7 @@ jwtool_openssl_backend(void)
 
 	if (!ready) {
 		if (OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG |
+		    OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS |
 		    OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
 		    OPENSSL_INIT_NO_ADD_ALL_DIGESTS, NULL) != 1)
 			return NULL;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "crypto.h"
 #include "keys.h"
 #include "ossl.h"
@@ -15,6 +17,18 @@
 
 #ifndef JWTOOL_LIBDIR
 #define JWTOOL_LIBDIR "/usr/local/lib/jwtool"
+#endif
+
+/*
+ * libcrypto's 4,000 symbol relocations are a third of an RS256
+ * verification: with RTLD_DEEPBIND each is looked up in the backend's own
+ * libraries first, not after every library of the executable.
+ * AddressSanitizer refuses RTLD_DEEPBIND (its malloc must come first).
+ */
+#if defined(RTLD_DEEPBIND) && !defined(JW_ASAN)
+#define OPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
+#else
+#define OPEN_FLAGS (RTLD_NOW | RTLD_LOCAL)
 #endif
 
 static const struct ossl_backend *backend;
@@ -32,7 +46,7 @@ try_open(const char *dir, char *why, size_t whylen)
 		return NULL;
 	if (access(path, R_OK) != 0)
 		return NULL;
-	if ((h = dlopen(path, RTLD_NOW | RTLD_LOCAL)) == NULL)
+	if ((h = dlopen(path, OPEN_FLAGS)) == NULL)
 		snprintf(why, whylen, "%s", dlerror());
 	return h;
 }
@@ -409,6 +423,29 @@ ossl_key_free(void *pkey)
 		backend->free_key(pkey);
 }
 
+/*
+ * ECDSA over SHA-256 or SHA-512 is handed the digest, made here with
+ * libsodium, so that OpenSSL never fetches a digest for it; md becomes
+ * NULL.  Other schemes and SHA-384 leave the hashing to OpenSSL.
+ */
+static const unsigned char *
+prehash(int scheme, const char **md, const unsigned char *msg,
+    size_t *msglen, unsigned char *buf)
+{
+	if (scheme != OSSL_S_ECDSA)
+		return msg;
+	if (strcmp(*md, "SHA256") == 0) {
+		crypto_hash_sha256(buf, msg, *msglen);
+		*msglen = crypto_hash_sha256_BYTES;
+	} else if (strcmp(*md, "SHA512") == 0) {
+		crypto_hash_sha512(buf, msg, *msglen);
+		*msglen = crypto_hash_sha512_BYTES;
+	} else
+		return msg;
+	*md = NULL;
+	return buf;
+}
+
 /* Sign with a backend key; scheme is enum ossl_scheme. */
 static int
 pkey_sign(int scheme, const struct alg *alg, const struct key *key,
@@ -416,6 +453,8 @@ pkey_sign(int scheme, const struct alg *alg, const struct key *key,
     size_t *siglen)
 {
 	const struct ossl_backend *b;
+	const char *md = alg->hash;
+	unsigned char dgst[crypto_hash_sha512_BYTES];
 	void *pk;
 	int rc;
 
@@ -430,11 +469,38 @@ pkey_sign(int scheme, const struct alg *alg, const struct key *key,
 		    key_describe(key), alg->name);
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	if (b->sign(pk, scheme, alg->hash, msg, msglen, sig,
-	    CRYPTO_MAX_SIG, siglen) != 0)
+	msg = prehash(scheme, &md, msg, &msglen, dgst);
+	if (b->sign(pk, scheme, md, msg, msglen, sig, CRYPTO_MAX_SIG,
+	    siglen) != 0)
 		return jw_fail(JW_EKEY, "%s signing failed: %s", alg->name,
 		    b->error());
 	return JW_OK;
+}
+
+/*
+ * Whether sig is a DER ECDSA-Sig-Value: SEQUENCE { INTEGER r, INTEGER s },
+ * every length agreeing (a raw R || S almost never does).
+ */
+static int
+looks_der(const unsigned char *sig, size_t siglen)
+{
+	size_t i = 2, k;
+
+	if (siglen < 8 || sig[0] != 0x30)
+		return 0;
+	if (sig[1] == 0x81)
+		i = 3;
+	else if (sig[1] >= 0x80)
+		return 0;
+	if (sig[i - 1] + i != siglen)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		if (i + 2 > siglen || sig[i] != 0x02 || sig[i + 1] == 0 ||
+		    sig[i + 1] >= 0x80 || i + 2 + sig[i + 1] > siglen)
+			return 0;
+		i += 2 + sig[i + 1];
+	}
+	return i == siglen;
 }
 
 static int
@@ -443,6 +509,8 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
     size_t siglen)
 {
 	const struct ossl_backend *b;
+	const char *md = alg->hash;
+	unsigned char dgst[crypto_hash_sha512_BYTES];
 	void *pk;
 	int rc;
 
@@ -453,11 +521,7 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
 		return jw_fail(JW_EKEY, "the %s cannot verify %s signatures",
 		    key_describe(key), alg->name);
 	if (alg->siglen != 0 && siglen != alg->siglen) {
-		/* a DER ECDSA signature: SEQUENCE, length, INTEGER */
-		int der = scheme == OSSL_S_ECDSA && siglen > 8 &&
-		    sig[0] == 0x30 && ((sig[1] < 0x80 && (size_t)sig[1] + 2 ==
-		    siglen) || (sig[1] == 0x81 && (size_t)sig[2] + 3 ==
-		    siglen));
+		int der = scheme == OSSL_S_ECDSA && looks_der(sig, siglen);
 
 		return jw_fail(JW_ESIG, "signature is %zu bytes, %s needs %zu%s",
 		    siglen, alg->name, alg->siglen, der ? " (it looks "
@@ -465,8 +529,8 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
 	}
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	rc = b->verify(pk, scheme, alg->hash, msg, msglen, sig,
-	    siglen);
+	msg = prehash(scheme, &md, msg, &msglen, dgst);
+	rc = b->verify(pk, scheme, md, msg, msglen, sig, siglen);
 	if (rc == 0)
 		return JW_OK;
 	return jw_fail(rc == 1 ? JW_ESIG : JW_EKEY, "%s", b->error());

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define OSSL_BACKEND_ABI 4
+#define OSSL_BACKEND_ABI 5
 #define OSSL_BACKEND_FILE "jwtool-openssl.so"
 #define OSSL_BACKEND_SYMBOL "jwtool_openssl_backend"
 
@@ -99,14 +99,16 @@ struct ossl_backend {
 	/*
 	 * Sign msg with scheme (enum ossl_scheme) and digest md (NULL for
 	 * EdDSA) into sig (max bytes).  ECDSA signatures come out as raw
-	 * R || S, each half the curve's size.
+	 * R || S, each half the curve's size; ECDSA with md NULL signs msg
+	 * as the digest itself (jwtool hashed it).
 	 */
 	int (*sign)(void *pkey, int scheme, const char *md,
 	    const unsigned char *msg, size_t msglen, unsigned char *sig,
 	    size_t max, size_t *siglen);
 	/*
 	 * Verify: 0 valid, 1 not valid (error() says why), -1 the key
-	 * cannot do it.  ECDSA takes raw R || S.
+	 * cannot do it.  ECDSA takes raw R || S, and msg as the digest when
+	 * md is NULL.
 	 */
 	int (*verify)(void *pkey, int scheme, const char *md,
 	    const unsigned char *msg, size_t msglen, const unsigned char *sig,

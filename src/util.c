@@ -155,14 +155,6 @@ xstrndup(const char *s, size_t n)
  * asked for are accessible, so that overflows, uses after free and leaks
  * of pool blocks are reported as for malloc.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define JW_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define JW_ASAN 1
-#endif
-#endif
-
 #if defined(JW_ASAN)
 #include <sanitizer/asan_interface.h>
 #define BLOCK_ALLOCATED(p, n, size) ASAN_UNPOISON_MEMORY_REGION(p, n)

@@ -4,6 +4,15 @@
 
 #include <stddef.h>
 
+/* JW_ASAN: built with AddressSanitizer (gcc or clang). */
+#if defined(__SANITIZE_ADDRESS__)
+#define JW_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JW_ASAN 1
+#endif
+#endif
+
 /*
  * Every function of the core returns one of these; they are also the
  * process exit statuses, the same for every command.

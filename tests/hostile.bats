@@ -831,6 +831,14 @@ PY
 	assert_output '{"sub":"t","iat":1795867200}'
 }
 
+@test "a short ES256 signature that only starts like DER gets no DER hint" {
+	t=$(tok_with "$KEYS/p256.pem")
+	# SEQUENCE of 61 bytes, but no INTEGER inside: raw bytes, not DER
+	{ printf '\060\075'; head -c 61 /dev/zero | tr '\0' 'A'; } > raw
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" raw)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): signature is 63 bytes, ES256 needs 64"
+}
+
 @test "a truncated ES256 signature is exit 1" {
 	t=$(tok_with "$KEYS/p256.pem")
 	run -1 jwtool verify -k "$KEYS/p256.pem" "$(cut_sig "$t" 63)"
