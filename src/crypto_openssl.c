@@ -5,6 +5,7 @@
  */
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -599,10 +600,10 @@ rsa_key_sane(EVP_PKEY *pk, const struct ossl_keyinfo *info)
 	return rc;
 }
 
-static int sign(void *pkey, int scheme, const char *md,
+static int sign(void *pkey, int scheme, const char *md, int digest,
     const unsigned char *msg, size_t msglen, unsigned char *sig, size_t max,
     size_t *siglen);
-static int verify(void *pkey, int scheme, const char *md,
+static int verify(void *pkey, int scheme, const char *md, int digest,
     const unsigned char *msg, size_t msglen, const unsigned char *sig,
     size_t siglen);
 
@@ -619,9 +620,10 @@ selftest(EVP_PKEY *pk, const struct ossl_keyinfo *info, int crt, int jwk)
 
 	if (info->type != OSSL_T_RSA || !info->priv || crt)
 		return 0;
-	if (sign(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig,
+	if (sign(pk, OSSL_S_PKCS1, "SHA256", 0, msg, sizeof(msg), sig,
 	    sizeof(sig), &n) != 0 ||
-	    verify(pk, OSSL_S_PKCS1, "SHA256", msg, sizeof(msg), sig, n) != 0)
+	    verify(pk, OSSL_S_PKCS1, "SHA256", 0, msg, sizeof(msg), sig,
+	    n) != 0)
 		return say(OSSL_REJECTED, jwk ? "the RSA JWK's private members "
 		    "do not match 'n' and 'e'" : "the RSA private key does not "
 		    "match its 'n' and 'e'");
@@ -852,6 +854,22 @@ fits(EVP_PKEY *pk, int scheme)
 	    "signature", EVP_PKEY_get0_type_name(pk));
 }
 
+/* The RSA padding of scheme on pc; 1 done (or not RSA), 0 failed. */
+static int
+rsa_padding(EVP_PKEY_CTX *pc, int scheme, const char *md)
+{
+	if (scheme == OSSL_S_PKCS1)
+		return EVP_PKEY_CTX_set_rsa_padding(pc, RSA_PKCS1_PADDING) > 0;
+	/* RFC 7518 3.5: MGF1 with the same hash, salt as long as the hash */
+	if (scheme == OSSL_S_PSS)
+		return EVP_PKEY_CTX_set_rsa_padding(pc,
+		    RSA_PKCS1_PSS_PADDING) > 0 &&
+		    EVP_PKEY_CTX_set_rsa_mgf1_md_name(pc, md, NULL) > 0 &&
+		    EVP_PKEY_CTX_set_rsa_pss_saltlen(pc,
+		    RSA_PSS_SALTLEN_DIGEST) > 0;
+	return 1;
+}
+
 /* A digest context for pk and scheme, padding set; NULL on failure. */
 static EVP_MD_CTX *
 start(EVP_PKEY *pk, int scheme, const char *md, int signing)
@@ -866,15 +884,8 @@ start(EVP_PKEY *pk, int scheme, const char *md, int signing)
 		md = NULL;
 	ok = signing ? EVP_DigestSignInit_ex(mc, &pc, md, NULL, NULL, pk,
 	    NULL) : EVP_DigestVerifyInit_ex(mc, &pc, md, NULL, NULL, pk, NULL);
-	if (ok && scheme == OSSL_S_PKCS1)
-		ok = EVP_PKEY_CTX_set_rsa_padding(pc, RSA_PKCS1_PADDING) > 0;
-	/* RFC 7518 3.5: MGF1 with the same hash, salt as long as the hash */
-	if (ok && scheme == OSSL_S_PSS)
-		ok = EVP_PKEY_CTX_set_rsa_padding(pc,
-		    RSA_PKCS1_PSS_PADDING) > 0 &&
-		    EVP_PKEY_CTX_set_rsa_mgf1_md_name(pc, md, NULL) > 0 &&
-		    EVP_PKEY_CTX_set_rsa_pss_saltlen(pc,
-		    RSA_PSS_SALTLEN_DIGEST) > 0;
+	if (ok)
+		ok = rsa_padding(pc, scheme, md);
 	if (!ok) {
 		EVP_MD_CTX_free(mc);
 		return NULL;
@@ -883,54 +894,196 @@ start(EVP_PKEY *pk, int scheme, const char *md, int signing)
 }
 
 /*
- * ECDSA over a digest jwtool made (md NULL): no digest is fetched, a
- * tenth of a one-token ES256 run.
+ * Per-thread prepared contexts.  Signing or verifying a digest jwtool
+ * made needs an EVP_PKEY_CTX set up for the key, scheme and hash; making
+ * one fetches the signature method under OpenSSL's store lock, which kept
+ * --jobs from scaling, and costs more than an RSA verification's own
+ * work.  Each thread keeps the last context it made and uses it again
+ * while key, scheme, hash and direction stay the same.  The context holds
+ * a reference to the key, so a key freed meanwhile cannot come back at
+ * the same address.  Threads free theirs as they end, the main thread at
+ * exit (before OpenSSL's own clean-up, registered earlier).
  */
-static EVP_PKEY_CTX *
-ecdsa_digest(EVP_PKEY *pk, int signing)
-{
+struct prep {
+	EVP_PKEY *pk;
+	int scheme, signing;
+	char md[16];
 	EVP_PKEY_CTX *pc;
+	const struct curve *crv;	/* ECDSA: the key's curve */
+	unsigned char order[66];	/* ECDSA: its order, crv->len bytes */
+};
 
-	if ((pc = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL)) != NULL &&
-	    (signing ? EVP_PKEY_sign_init(pc) : EVP_PKEY_verify_init(pc)) != 1) {
-		EVP_PKEY_CTX_free(pc);
-		pc = NULL;
+static pthread_key_t prep_key;
+static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
+static int prep_ok;
+
+static void
+prep_free(void *v)
+{
+	struct prep *p = v;
+
+	if (p != NULL) {
+		EVP_PKEY_CTX_free(p->pc);
+		free(p);
 	}
-	return pc;
+}
+
+static void
+prep_exit(void)
+{
+	prep_free(pthread_getspecific(prep_key));
+	(void)pthread_setspecific(prep_key, NULL);
+}
+
+static void
+prep_init(void)
+{
+	prep_ok = pthread_key_create(&prep_key, prep_free) == 0 &&
+	    atexit(prep_exit) == 0;
+}
+
+/* Forget this thread's context (a failed operation, a freed key). */
+static void
+prep_drop(const EVP_PKEY *pk)
+{
+	struct prep *p;
+
+	if (prep_ok && (p = pthread_getspecific(prep_key)) != NULL &&
+	    (pk == NULL || p->pk == pk)) {
+		EVP_PKEY_CTX_free(p->pc);
+		p->pc = NULL;
+		p->pk = NULL;
+	}
+}
+
+/* The order of pk's curve c, big-endian in c->len bytes. */
+static int
+curve_order(EVP_PKEY *pk, const struct curve *c, unsigned char *out)
+{
+	BIGNUM *order = NULL;
+	int ok = EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_EC_ORDER, &order) &&
+	    BN_bn2binpad(order, out, (int)c->len) >= 0;
+
+	BN_free(order);
+	return ok;
+}
+
+/*
+ * This thread's context for pk, scheme, md (msg is md's digest) and
+ * direction, made when it has none for them; NULL on failure, with the
+ * message set.
+ */
+static struct prep *
+prepared(EVP_PKEY *pk, int scheme, const char *md, int signing)
+{
+	struct prep *p;
+	EVP_PKEY_CTX *pc;
+	int ok;
+
+	(void)pthread_once(&prep_once, prep_init);
+	if (!prep_ok) {
+		say(-1, "cannot keep a signing context");
+		return NULL;
+	}
+	if ((p = pthread_getspecific(prep_key)) == NULL) {
+		if ((p = calloc(1, sizeof(*p))) == NULL ||
+		    pthread_setspecific(prep_key, p) != 0) {
+			free(p);
+			say(-1, "out of memory");
+			return NULL;
+		}
+	}
+	if (p->pc != NULL && p->pk == pk && p->scheme == scheme &&
+	    p->signing == signing && strcmp(p->md, md) == 0)
+		return p;
+	prep_drop(NULL);
+	if (fits(pk, scheme) != 0 || strlen(md) >= sizeof(p->md))
+		return NULL;
+	if (scheme == OSSL_S_ECDSA && ((p->crv = curve_of(pk)) == NULL ||
+	    !curve_order(pk, p->crv, p->order))) {
+		fail("cannot read the curve");
+		return NULL;
+	}
+	if ((pc = EVP_PKEY_CTX_new_from_pkey(NULL, pk, NULL)) == NULL) {
+		fail(signing ? "cannot start signing" :
+		    "cannot start verifying");
+		return NULL;
+	}
+	ok = (signing ? EVP_PKEY_sign_init(pc) : EVP_PKEY_verify_init(pc)) == 1;
+	if (ok && scheme != OSSL_S_ECDSA) {
+		OSSL_PARAM dp[2];
+
+		dp[0] = OSSL_PARAM_construct_utf8_string(
+		    OSSL_SIGNATURE_PARAM_DIGEST, (char *)md, 0);
+		dp[1] = OSSL_PARAM_construct_end();
+		ok = EVP_PKEY_CTX_set_params(pc, dp) == 1 &&
+		    rsa_padding(pc, scheme, md);
+	}
+	if (!ok) {
+		fail(signing ? "cannot start signing" :
+		    "cannot start verifying");
+		EVP_PKEY_CTX_free(pc);
+		return NULL;
+	}
+	p->pk = pk;
+	p->scheme = scheme;
+	p->signing = signing;
+	memcpy(p->md, md, strlen(md) + 1);
+	p->pc = pc;
+	return p;
+}
+
+/* Raw R || S (2 * half bytes) from a DER ECDSA-Sig-Value. */
+static int
+ecdsa_raw(const unsigned char *der, size_t n, size_t half, unsigned char *sig)
+{
+	const unsigned char *p = der;
+	ECDSA_SIG *es;
+	int ok;
+
+	ok = (es = d2i_ECDSA_SIG(NULL, &p, (long)n)) != NULL &&
+	    BN_bn2binpad(ECDSA_SIG_get0_r(es), sig, (int)half) >= 0 &&
+	    BN_bn2binpad(ECDSA_SIG_get0_s(es), sig + half, (int)half) >= 0;
+	ECDSA_SIG_free(es);
+	return ok;
 }
 
 static int
-sign(void *pkey, int scheme, const char *md, const unsigned char *msg,
-    size_t msglen, unsigned char *sig, size_t max, size_t *siglen)
+sign(void *pkey, int scheme, const char *md, int digest,
+    const unsigned char *msg, size_t msglen, unsigned char *sig, size_t max,
+    size_t *siglen)
 {
 	EVP_PKEY *pk = pkey;
 	EVP_MD_CTX *mc = NULL;
-	EVP_PKEY_CTX *pc = NULL;
-	unsigned char *der = NULL;
-	const unsigned char *p;
-	ECDSA_SIG *es = NULL;
-	size_t n = 0, half;
+	struct prep *p = NULL;
+	unsigned char der[160];
+	size_t n = sizeof(der), half;
 	int rc = -1;
 
+	if (digest) {
+		if ((p = prepared(pk, scheme, md, 1)) == NULL)
+			return -1;
+		if (scheme == OSSL_S_ECDSA)
+			goto ecdsa;
+		n = max;
+		if (EVP_PKEY_sign(p->pc, sig, &n, msg, msglen) != 1) {
+			prep_drop(pk);
+			return fail("signing failed");
+		}
+		*siglen = n;
+		return 0;
+	}
 	if (fits(pk, scheme) != 0)
 		return -1;
-	if (scheme == OSSL_S_ECDSA && md == NULL) {
-		if ((pc = ecdsa_digest(pk, 1)) == NULL) {
-			fail("cannot start signing");
-			goto out;
-		}
-		n = (size_t)EVP_PKEY_get_size(pk);
-		goto ecdsa;
-	}
 	if ((mc = start(pk, scheme, md, 1)) == NULL) {
 		fail("cannot start signing");
 		goto out;
 	}
-	if (!EVP_DigestSign(mc, NULL, &n, msg, msglen)) {
-		fail("signing failed");
-		goto out;
-	}
 	if (scheme != OSSL_S_ECDSA) {
+		if (!EVP_DigestSign(mc, NULL, &n, msg, msglen)) {
+			fail("signing failed");
+			goto out;
+		}
 		if (n > max) {
 			say(-1, "the signature is too large");
 			goto out;
@@ -943,67 +1096,63 @@ sign(void *pkey, int scheme, const char *md, const unsigned char *msg,
 		rc = 0;
 		goto out;
 	}
-	/* ECDSA: DER from OpenSSL, raw R || S for JWS (RFC 7518 3.4) */
 ecdsa:
-	half = curve_of(pk)->len;
-	if (2 * half > max || (der = OPENSSL_malloc(n)) == NULL ||
-	    (pc != NULL ? EVP_PKEY_sign(pc, der, &n, msg, msglen) :
-	    EVP_DigestSign(mc, der, &n, msg, msglen)) != 1) {
+	/* ECDSA: DER from OpenSSL, raw R || S for JWS (RFC 7518 3.4) */
+	half = p != NULL ? p->crv->len : curve_of(pk)->len;
+	if (2 * half > max || (p != NULL ? EVP_PKEY_sign(p->pc, der, &n, msg,
+	    msglen) != 1 : !EVP_DigestSign(mc, der, &n, msg, msglen))) {
+		if (p != NULL)
+			prep_drop(pk);
 		fail("signing failed");
 		goto out;
 	}
-	p = der;
-	if ((es = d2i_ECDSA_SIG(NULL, &p, (long)n)) == NULL ||
-	    BN_bn2binpad(ECDSA_SIG_get0_r(es), sig, (int)half) < 0 ||
-	    BN_bn2binpad(ECDSA_SIG_get0_s(es), sig + half, (int)half) < 0) {
+	if (!ecdsa_raw(der, n, half, sig)) {
 		fail("cannot convert the ECDSA signature");
 		goto out;
 	}
 	*siglen = 2 * half;
 	rc = 0;
 out:
-	ECDSA_SIG_free(es);
-	OPENSSL_free(der);
 	EVP_MD_CTX_free(mc);
-	EVP_PKEY_CTX_free(pc);
 	return rc;
 }
 
 /*
  * Raw R || S to DER, refusing what is not a valid ECDSA signature for
- * the curve: 0 with *der, 1 not valid (message), -1 failure.
+ * curve c of order order: 0 with *der, 1 not valid (message), -1 failure.
+ * r and s are compared with the order as fixed-width big-endian bytes.
  */
 static int
-ecdsa_der(EVP_PKEY *pk, const unsigned char *sig, size_t siglen,
-    unsigned char **der, int *derlen)
+ecdsa_der(const struct curve *c, const unsigned char *order,
+    const unsigned char *sig, size_t siglen, unsigned char **der,
+    int *derlen)
 {
-	size_t half = curve_of(pk)->len;
-	BIGNUM *r = NULL, *s = NULL, *order = NULL;
+	size_t half = c->len;
+	BIGNUM *r = NULL, *s = NULL;
 	ECDSA_SIG *es = NULL;
-	int rc = -1;
+	int rc = -1, k;
 
 	*der = NULL;
 	if (siglen != 2 * half)
 		return say(1, "signature is %zu bytes, %s needs %zu",
-		    siglen, curve_of(pk)->jose, 2 * half);
+		    siglen, c->jose, 2 * half);
+	/* CVE-2022-21449: r = s = 0 verifies in a careless implementation */
+	for (k = 0; k < 2; k++) {
+		const unsigned char *v = sig + (size_t)k * half;
+		size_t i;
+
+		for (i = 0; i < half && v[i] == 0; i++)
+			;
+		if (i == half)
+			return say(1, "ECDSA %s is zero", k ? "s" : "r");
+		if (memcmp(v, order, half) >= 0)
+			return say(1, "ECDSA %s is not below the curve order",
+			    k ? "s" : "r");
+	}
 	r = BN_bin2bn(sig, (int)half, NULL);
 	s = BN_bin2bn(sig + half, (int)half, NULL);
-	if (r == NULL || s == NULL ||
-	    !EVP_PKEY_get_bn_param(pk, OSSL_PKEY_PARAM_EC_ORDER, &order)) {
-		fail("cannot read the signature");
-		goto out;
-	}
-	/* CVE-2022-21449: r = s = 0 verifies in a careless implementation */
-	if (BN_is_zero(r) || BN_is_zero(s)) {
-		rc = say(1, "ECDSA %s is zero", BN_is_zero(r) ? "r" : "s");
-		goto out;
-	}
-	if (BN_cmp(r, order) >= 0 || BN_cmp(s, order) >= 0) {
-		rc = say(1, "ECDSA %s is not below the curve order",
-		    BN_cmp(r, order) >= 0 ? "r" : "s");
-		goto out;
-	}
-	if ((es = ECDSA_SIG_new()) == NULL || !ECDSA_SIG_set0(es, r, s)) {
+	if (r == NULL || s == NULL || (es = ECDSA_SIG_new()) == NULL ||
+	    !ECDSA_SIG_set0(es, r, s)) {
 		fail("cannot read the signature");
 		goto out;
 	}
@@ -1017,25 +1166,35 @@ ecdsa_der(EVP_PKEY *pk, const unsigned char *sig, size_t siglen,
 out:
 	BN_free(r);
 	BN_free(s);
-	BN_free(order);
 	ECDSA_SIG_free(es);
 	return rc;
 }
 
 static int
-verify(void *pkey, int scheme, const char *md, const unsigned char *msg,
-    size_t msglen, const unsigned char *sig, size_t siglen)
+verify(void *pkey, int scheme, const char *md, int digest,
+    const unsigned char *msg, size_t msglen, const unsigned char *sig,
+    size_t siglen)
 {
 	EVP_PKEY *pk = pkey;
 	EVP_MD_CTX *mc = NULL;
-	EVP_PKEY_CTX *pc = NULL;
-	unsigned char *der = NULL;
+	struct prep *p = NULL;
+	const struct curve *c;
+	unsigned char *der = NULL, order[66];
 	int derlen = 0, rc, r;
 
-	if (fits(pk, scheme) != 0)
+	if (digest) {
+		if ((p = prepared(pk, scheme, md, 0)) == NULL)
+			return -1;
+	} else if (fits(pk, scheme) != 0)
 		return -1;
 	if (scheme == OSSL_S_ECDSA) {
-		if ((rc = ecdsa_der(pk, sig, siglen, &der, &derlen)) != 0)
+		if (p != NULL)
+			c = p->crv;
+		else if ((c = curve_of(pk)) == NULL ||
+		    !curve_order(pk, c, order))
+			return fail("cannot read the curve");
+		if ((rc = ecdsa_der(c, p != NULL ? p->order : order, sig,
+		    siglen, &der, &derlen)) != 0)
 			return rc;
 		sig = der;
 		siglen = (size_t)derlen;
@@ -1044,21 +1203,19 @@ verify(void *pkey, int scheme, const char *md, const unsigned char *msg,
 		/* RFC 8017 8.2.2 and 8.1.2: exactly the modulus length */
 		return say(1, "signature is %zu bytes, the RSA key needs %d",
 		    siglen, EVP_PKEY_get_size(pk));
-	if (scheme == OSSL_S_ECDSA && md == NULL)
-		pc = ecdsa_digest(pk, 0);
-	else
-		mc = start(pk, scheme, md, 0);
-	if (mc == NULL && pc == NULL) {
+	if (p != NULL)
+		r = EVP_PKEY_verify(p->pc, sig, siglen, msg, msglen);
+	else if ((mc = start(pk, scheme, md, 0)) == NULL) {
 		rc = fail("cannot start verifying");
 		goto out;
-	}
-	r = pc != NULL ? EVP_PKEY_verify(pc, sig, siglen, msg, msglen) :
-	    EVP_DigestVerify(mc, sig, siglen, msg, msglen);
+	} else
+		r = EVP_DigestVerify(mc, sig, siglen, msg, msglen);
+	if (r < 0 && p != NULL)
+		prep_drop(pk);
 	rc = r == 1 ? 0 : say(1, "signature does not match");
 out:
 	OPENSSL_free(der);
 	EVP_MD_CTX_free(mc);
-	EVP_PKEY_CTX_free(pc);
 	ERR_clear_error();
 	return rc;
 }
@@ -1066,6 +1223,7 @@ out:
 static void
 free_key(void *pkey)
 {
+	prep_drop(pkey);
 	EVP_PKEY_free(pkey);
 }
 

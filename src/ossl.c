@@ -424,25 +424,28 @@ ossl_key_free(void *pkey)
 }
 
 /*
- * ECDSA over SHA-256 or SHA-512 is handed the digest, made here with
- * libsodium, so that OpenSSL never fetches a digest for it; md becomes
- * NULL.  Other schemes and SHA-384 leave the hashing to OpenSSL.
+ * RSA and ECDSA over SHA-256 or SHA-512 are handed the digest, made here
+ * with libsodium: OpenSSL then never fetches a digest for them, and the
+ * backend keeps one prepared context a thread (see its prepared()).
+ * Returns the bytes to sign, *digest set when they are the digest; EdDSA
+ * and SHA-384 leave the hashing to OpenSSL.
  */
 static const unsigned char *
-prehash(int scheme, const char **md, const unsigned char *msg,
-    size_t *msglen, unsigned char *buf)
+prehash(int scheme, const char *md, const unsigned char *msg,
+    size_t *msglen, unsigned char *buf, int *digest)
 {
-	if (scheme != OSSL_S_ECDSA)
+	*digest = 0;
+	if (scheme == OSSL_S_EDDSA)
 		return msg;
-	if (strcmp(*md, "SHA256") == 0) {
+	if (strcmp(md, "SHA256") == 0) {
 		crypto_hash_sha256(buf, msg, *msglen);
 		*msglen = crypto_hash_sha256_BYTES;
-	} else if (strcmp(*md, "SHA512") == 0) {
+	} else if (strcmp(md, "SHA512") == 0) {
 		crypto_hash_sha512(buf, msg, *msglen);
 		*msglen = crypto_hash_sha512_BYTES;
 	} else
 		return msg;
-	*md = NULL;
+	*digest = 1;
 	return buf;
 }
 
@@ -453,10 +456,9 @@ pkey_sign(int scheme, const struct alg *alg, const struct key *key,
     size_t *siglen)
 {
 	const struct ossl_backend *b;
-	const char *md = alg->hash;
 	unsigned char dgst[crypto_hash_sha512_BYTES];
 	void *pk;
-	int rc;
+	int rc, digest;
 
 	if (!key->priv)
 		return jw_fail(JW_EKEY, "cannot sign with a public key (%s)",
@@ -469,9 +471,9 @@ pkey_sign(int scheme, const struct alg *alg, const struct key *key,
 		    key_describe(key), alg->name);
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	msg = prehash(scheme, &md, msg, &msglen, dgst);
-	if (b->sign(pk, scheme, md, msg, msglen, sig, CRYPTO_MAX_SIG,
-	    siglen) != 0)
+	msg = prehash(scheme, alg->hash, msg, &msglen, dgst, &digest);
+	if (b->sign(pk, scheme, alg->hash, digest, msg, msglen, sig,
+	    CRYPTO_MAX_SIG, siglen) != 0)
 		return jw_fail(JW_EKEY, "%s signing failed: %s", alg->name,
 		    b->error());
 	return JW_OK;
@@ -509,10 +511,9 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
     size_t siglen)
 {
 	const struct ossl_backend *b;
-	const char *md = alg->hash;
 	unsigned char dgst[crypto_hash_sha512_BYTES];
 	void *pk;
-	int rc;
+	int rc, digest;
 
 	if ((rc = pkey_of(key, &pk)) != JW_OK)
 		return rc;
@@ -529,8 +530,9 @@ pkey_verify(int scheme, const struct alg *alg, const struct key *key,
 	}
 	if ((b = ossl_get()) == NULL)
 		return JW_EKEY;
-	msg = prehash(scheme, &md, msg, &msglen, dgst);
-	rc = b->verify(pk, scheme, md, msg, msglen, sig, siglen);
+	msg = prehash(scheme, alg->hash, msg, &msglen, dgst, &digest);
+	rc = b->verify(pk, scheme, alg->hash, digest, msg, msglen, sig,
+	    siglen);
 	if (rc == 0)
 		return JW_OK;
 	return jw_fail(rc == 1 ? JW_ESIG : JW_EKEY, "%s", b->error());

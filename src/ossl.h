@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define OSSL_BACKEND_ABI 5
+#define OSSL_BACKEND_ABI 6
 #define OSSL_BACKEND_FILE "jwtool-openssl.so"
 #define OSSL_BACKEND_SYMBOL "jwtool_openssl_backend"
 
@@ -98,19 +98,18 @@ struct ossl_backend {
 	    void *ctx);
 	/*
 	 * Sign msg with scheme (enum ossl_scheme) and digest md (NULL for
-	 * EdDSA) into sig (max bytes).  ECDSA signatures come out as raw
-	 * R || S, each half the curve's size; ECDSA with md NULL signs msg
-	 * as the digest itself (jwtool hashed it).
+	 * EdDSA) into sig (max bytes).  With digest set, msg is already md's
+	 * digest of the signing input (jwtool hashed it).  ECDSA signatures
+	 * come out as raw R || S, each half the curve's size.
 	 */
-	int (*sign)(void *pkey, int scheme, const char *md,
+	int (*sign)(void *pkey, int scheme, const char *md, int digest,
 	    const unsigned char *msg, size_t msglen, unsigned char *sig,
 	    size_t max, size_t *siglen);
 	/*
 	 * Verify: 0 valid, 1 not valid (error() says why), -1 the key
-	 * cannot do it.  ECDSA takes raw R || S, and msg as the digest when
-	 * md is NULL.
+	 * cannot do it.  ECDSA takes raw R || S; digest as for sign.
 	 */
-	int (*verify)(void *pkey, int scheme, const char *md,
+	int (*verify)(void *pkey, int scheme, const char *md, int digest,
 	    const unsigned char *msg, size_t msglen, const unsigned char *sig,
 	    size_t siglen);
 	/* Release a key; NULL is fine. */

@@ -189,3 +189,26 @@ setup() {
 	run -2 batch --jobs 99 < /dev/null
 	assert_output "jwtool: verify: --jobs: expected a number of threads from 1 to 64, or auto, got '99'"
 }
+
+@test "a JWKS of RSA and EC keys: algorithms and keys alternating, a forged token among them, any --jobs" {
+	jwtool jwk --format jwks --public --kid auto "$KEYS/rsa2048.pem" \
+	    "$KEYS/p256.pem" "$KEYS/p521.pem" > set.jwks
+	for a in RS256:rsa2048 PS256:rsa2048 ES256:p256 RS512:rsa2048 \
+	    ES512:p521 PS512:rsa2048 RS384:rsa2048; do
+		jwtool sign -k "$KEYS/${a#*:}.pem" --kid auto --alg "${a%:*}" \
+		    --now $NOW --sub "${a%:*}" > "${a%:*}.jwt"
+	done
+	forged=$(jwtool sign -k "$KEYS/rsa1024.pem" --allow-weak-key --now $NOW \
+	    --kid "$(jwtool jwk --thumbprint "$KEYS/rsa2048.pem")" --sub forged)
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+		cat RS256.jwt PS256.jwt ES256.jwt; echo "$forged"
+		cat RS512.jwt ES512.jwt PS512.jwt RS384.jwt PS256.jwt
+	done > in
+	for j in 1 2; do
+		run -1 --separate-stderr jwtool verify --batch --jobs $j -k set.jwks --now $NOW in
+		assert_equal "$stderr" "jwtool: verify: 180 tokens: 160 valid, 20 invalid"
+		run -0 jq -r '"\(.payload.sub // "-") \(.valid)"' <<<"$output"
+		assert_equal "$(sort <<<"$output" | uniq -c | awk '{ print $1, $2, $3 }' | tr '\n' ' ')" \
+		    "20 - false 20 ES256 true 20 ES512 true 40 PS256 true 20 PS512 true 20 RS256 true 20 RS384 true 20 RS512 true "
+	done
+}
