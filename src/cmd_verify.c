@@ -147,6 +147,8 @@ batch_line(void *arg, const struct verdict *v, const struct jwt *t,
 
 	if (o->quiet)
 		return NULL;
+	if (o->column == 0 && (s = verdict_line(v, t, file, line)) != NULL)
+		return s;
 	j = verdict_tree(v, t, file, line);
 	if (o->column > 0)
 		j = with_column(j, o->column);

@@ -449,9 +449,13 @@ json_secret_free(struct json_secret *mem)
 	free(mem);
 }
 
+/*
+ * The strict parse; mem: secret memory for the tree (json_parse_secret);
+ * terminated: text[len] is a NUL, so cJSON can read text itself.
+ */
 static int
 parse(const char *text, size_t len, const char *what, int allow_dups,
-    cJSON **out, struct json_secret *mem)
+    cJSON **out, struct json_secret *mem, int terminated)
 {
 	struct scan sc = { (const unsigned char *)text, len, 0, what, NULL, 0,
 	    0, JW_OK, allow_dups };
@@ -469,15 +473,19 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
 	}
 	/* cJSON needs a NUL right after the text: parse a copy, wiped after
 	 * use since it may hold a key. */
-	copy = mem != NULL ? secret_alloc(len + 1) : xmalloc(len + 1);
-	memcpy(copy, text, len);
-	copy[len] = '\0';
-	root = cJSON_ParseWithOpts(copy, &end, 1);
-	if (mem != NULL)
-		secret_free(copy);
+	if (terminated)
+		root = cJSON_ParseWithOpts(text, &end, 1);
 	else {
-		secure_wipe(copy, len);
-		free(copy);
+		copy = mem != NULL ? secret_alloc(len + 1) : xmalloc(len + 1);
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		root = cJSON_ParseWithOpts(copy, &end, 1);
+		if (mem != NULL)
+			secret_free(copy);
+		else {
+			secure_wipe(copy, len);
+			free(copy);
+		}
 	}
 	if (root == NULL) {
 		sc.status = jw_fail(JW_EMALFORMED, "%s: JSON not accepted by "
@@ -499,13 +507,19 @@ out:
 int
 json_parse(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 0, out, NULL);
+	return parse(text, len, what, 0, out, NULL, 0);
+}
+
+int
+json_parse_str(const char *text, size_t len, const char *what, cJSON **out)
+{
+	return parse(text, len, what, 0, out, NULL, 1);
 }
 
 int
 json_parse_dups(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 1, out, NULL);
+	return parse(text, len, what, 1, out, NULL, 0);
 }
 
 int
@@ -517,7 +531,7 @@ json_parse_secret(const char *text, size_t len, const char *what,
 
 	*mem = arena = xcalloc(1, sizeof(**mem));
 	cJSON_InitHooks(&hooks);
-	rc = parse(text, len, what, 0, out, *mem);
+	rc = parse(text, len, what, 0, out, *mem, 0);
 	cJSON_InitHooks(NULL);
 	arena = NULL;
 	if (rc != JW_OK) {

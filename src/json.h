@@ -19,6 +19,9 @@
  * Returns JW_OK with *out (free with cJSON_Delete) or JW_EMALFORMED.
  */
 int json_parse(const char *text, size_t len, const char *what, cJSON **out);
+/* json_parse of text whose text[len] is a NUL: no copy is made. */
+int json_parse_str(const char *text, size_t len, const char *what,
+    cJSON **out);
 
 /*
  * json_parse, except that duplicate member names are kept (json_get finds

@@ -121,7 +121,7 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 		    "holds a NUL byte");
 		goto fail;
 	}
-	if ((rc = json_parse((const char *)t->header_raw, t->header_len,
+	if ((rc = json_parse_str((const char *)t->header_raw, t->header_len,
 	    "header", &t->header)) != JW_OK)
 		goto fail;
 	if (!cJSON_IsObject(t->header)) {
@@ -150,8 +150,8 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 	/* The payload may be any octets; note whether it is JSON. */
 	if (memchr(t->payload_raw, '\0', t->payload_len) != NULL)
 		t->payload_why = xstrdup("the payload holds a NUL byte");
-	else if (json_parse((const char *)t->payload_raw, t->payload_len,
-	    "payload", &t->payload) != JW_OK) {
+	else if (json_parse_str((const char *)t->payload_raw,
+	    t->payload_len, "payload", &t->payload) != JW_OK) {
 		t->payload_why = xstrdup(jw_error());
 		jw_clear_error();
 	}
@@ -385,12 +385,6 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			continue;
 		}
 		tried++;
-		if (o < sizeof(tried_kids))
-			o += (size_t)snprintf(tried_kids + o,
-			    sizeof(tried_kids) - o, "%s%s%s%s", o ? ", " : ": ",
-			    k->kid ? "'" : "", k->kid ? jw_quote(k->kid,
-			    strlen(k->kid), 40) : "a key without kid",
-			    k->kid ? "'" : "");
 		rc = alg->verify(alg, k, (const unsigned char *)t->text,
 		    sinput, t->sig, t->sig_len);
 		if (rc == JW_OK) {
@@ -405,6 +399,13 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 			jw_clear_error();
 			return v->status;
 		}
+		/* the keys tried, named only once they have failed */
+		if (o < sizeof(tried_kids))
+			o += (size_t)snprintf(tried_kids + o,
+			    sizeof(tried_kids) - o, "%s%s%s%s", o ? ", " : ": ",
+			    k->kid ? "'" : "", k->kid ? jw_quote(k->kid,
+			    strlen(k->kid), 40) : "a key without kid",
+			    k->kid ? "'" : "");
 		/*
 		 * Keep why the keys failed when they all agree and it says
 		 * more than the verdict will.

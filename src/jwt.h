@@ -166,6 +166,13 @@ void verdict_sort(struct verdict *v);
  */
 cJSON *verdict_json(const struct verdict *v, const struct jwt *t,
     cJSON *payload, const char *file, unsigned long line);
+/*
+ * The compact text of verdict_json for a valid token in --batch (line >
+ * 0) whose claims are JSON, written without building the tree; NULL when
+ * the verdict is not of that kind.  Free with free.
+ */
+char *verdict_line(const struct verdict *v, const struct jwt *t,
+    const char *file, unsigned long line);
 
 /* Claim NAME as a NumericDate: 1 present and valid, 0 absent, -1 bad. */
 int jwt_numeric_date(const cJSON *obj, const char *name, long long *t);

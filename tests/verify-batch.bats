@@ -212,3 +212,32 @@ setup() {
 		    "20 - false 20 ES256 true 20 ES512 true 40 PS256 true 20 PS512 true 20 RS256 true 20 RS384 true 20 RS512 true "
 	done
 }
+
+@test "a batch verdict is the --json verdict with file and line, whatever the JSON's spacing and escapes" {
+	# header and payload lines in pairs
+	while IFS= read -r h && IFS= read -r p; do
+		hs256 "$h" "$p" "$KEYS/hs256.key"
+	done > 'in "q" \ x' <<'EOF_'
+{"alg":"HS256"}
+{"sub":"plain","n":1.0E+2,"m":-0,"big":123456789012345678901234567890,"f":0.1000}
+{"alg":"HS256","kid":"a\"b\u001bc\td\\e"}
+{ "sub" : "spaced",	"a":[1, 2,{}] }
+{ "alg":"HS256" }
+{"sub":"esc\u00e9\/\n\"q\\","t":"\t","ctl":"\u001f"}
+{"alg":"HS256","typ":"JWT"}
+{"sub":"raw é ✓ ","nested":{"a":[[],{}],"b":null,"c":true,"d":false}}
+{"alg":"HS256"}
+{"emoji":"\ud83d\ude00","e":1e400,"z":[]}
+{"alg":"HS256"}
+{"a":[1,2.50,-3e-7],"s":"\u2028"}
+EOF_
+	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW 'in "q" \ x'
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 1 --partial '"kid":"a\"b\u001bc\td\\e","errors":[],"header":{"alg":"HS256","kid":"a\"b\u001bc\td\\e"},"payload":{"sub":"spaced","a":[1,2,{}]}}'
+	i=0
+	while IFS= read -r tok; do
+		i=$((i + 1))
+		want=$(jwtool verify --json --compact -k "$KEYS/hs256.key" --now $NOW "$tok")
+		assert_equal "${lines[$((i - 1))]}" "{\"file\":\"in \\\"q\\\" \\\\ x\",\"line\":$i,${want#\{}"
+	done < 'in "q" \ x'
+}
