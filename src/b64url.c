@@ -59,68 +59,82 @@ b64url_encode(const unsigned char *in, size_t n)
 }
 
 /*
- * The value of each byte of the base64url alphabet, 0 for the others
- * (and for 'A': is_alpha tells them apart; a table, as tokens are long).
+ * The value of each byte of the base64url alphabet; BAD (64, a bit no
+ * value has) for the others, so that a decoder can OR the values it reads
+ * and test that bit once.
  */
+#define BAD 64
 static const unsigned char val[256] = {
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, 62,  0,  0,
-	52, 53, 54, 55, 56, 57, 58, 59, 60, 61,  0,  0,  0,  0,  0,  0,
-	 0,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
-	15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,  0,  0,  0,  0, 63,
-	 0, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
-	41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 62, 64, 64,
+	52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 64, 64, 64, 64, 64, 64,
+	64,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9, 10, 11, 12, 13, 14,
+	15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 64, 64, 64, 64, 63,
+	64, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40,
+	41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+	64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
 };
 
 static int
 is_alpha(unsigned char c)
 {
-	return val[c] != 0 || c == 'A';
+	return val[c] != BAD;
 }
 
 /*
- * b64url_decode of public data, table-driven: in[0..n) is known to be in
- * the alphabet.  A length of 4k+1, or unused bits that are not zero, is
- * refused as libsodium refuses them.
+ * b64url_decode of public data, table-driven in one pass: a byte outside
+ * the alphabet is found by the BAD bit of the values read; a length of
+ * 4k+1, or unused bits that are not zero, is refused as libsodium refuses
+ * them.
  */
 static int
 decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
     size_t *bad)
 {
+	const unsigned char *u = (const unsigned char *)in;
 	unsigned char *buf, *o;
 	size_t i, r = n % 4;
-	unsigned v;
+	unsigned v, acc = 0;
 
-	if (r == 1 || (r == 2 && (val[(unsigned char)in[n - 1]] & 15)) ||
-	    (r == 3 && (val[(unsigned char)in[n - 1]] & 3))) {
-		if (bad != NULL)
-			*bad = n;
-		return -1;
-	}
 	o = buf = xmalloc(n / 4 * 3 + 3);
 	for (i = 0; i + 4 <= n; i += 4) {
-		v = (unsigned)val[(unsigned char)in[i]] << 18 |
-		    (unsigned)val[(unsigned char)in[i + 1]] << 12 |
-		    (unsigned)val[(unsigned char)in[i + 2]] << 6 |
-		    (unsigned)val[(unsigned char)in[i + 3]];
+		acc |= val[u[i]] | val[u[i + 1]] | val[u[i + 2]] |
+		    val[u[i + 3]];
+		v = (unsigned)val[u[i]] << 18 | (unsigned)val[u[i + 1]] << 12 |
+		    (unsigned)val[u[i + 2]] << 6 | (unsigned)val[u[i + 3]];
 		*o++ = (unsigned char)(v >> 16);
 		*o++ = (unsigned char)(v >> 8);
 		*o++ = (unsigned char)v;
 	}
+	for (v = 0; i + v < n; v++)
+		acc |= val[u[i + v]];
+	if (acc & BAD) {
+		for (i = 0; is_alpha(u[i]); i++)
+			;
+		free(buf);
+		if (bad != NULL)
+			*bad = i;
+		return -1;
+	}
+	if (r == 1 || (r == 2 && (val[u[n - 1]] & 15)) ||
+	    (r == 3 && (val[u[n - 1]] & 3))) {
+		free(buf);
+		if (bad != NULL)
+			*bad = n;
+		return -1;
+	}
 	if (r >= 2) {
-		v = (unsigned)val[(unsigned char)in[i]] << 18 |
-		    (unsigned)val[(unsigned char)in[i + 1]] << 12;
+		v = (unsigned)val[u[i]] << 18 | (unsigned)val[u[i + 1]] << 12;
 		if (r == 3)
-			v |= (unsigned)val[(unsigned char)in[i + 2]] << 6;
+			v |= (unsigned)val[u[i + 2]] << 6;
 		*o++ = (unsigned char)(v >> 16);
 		if (r == 3)
 			*o++ = (unsigned char)(v >> 8);
@@ -138,6 +152,8 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 	size_t i, cap = n / 4 * 3 + 3, got = 0;
 	unsigned char *buf;
 
+	if (!secret)
+		return decode_public(in, n, out, outlen, bad);
 	/* libsodium stops early at a non-alphabet byte: check them first. */
 	for (i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)in[i])) {
@@ -145,15 +161,10 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 				*bad = i;
 			return -1;
 		}
-	if (!secret)
-		return decode_public(in, n, out, outlen, bad);
 	buf = secret_alloc(cap + 1);
 	if (n % 4 == 1 || (n > 0 && (sodium_base642bin(buf, cap, in, n, NULL,
 	    &got, NULL, VARIANT) != 0 || got > cap))) {
-		if (secret)
-			secret_free(buf);
-		else
-			free(buf);
+		secret_free(buf);
 		if (bad != NULL)
 			*bad = n;
 		return -1;

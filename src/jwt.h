@@ -10,6 +10,8 @@
 #include "keys.h"
 
 /* A parsed compact JWS.  Everything is owned by the struct. */
+struct jwt_header;
+
 struct jwt {
 	char *text;			/* the token (trimmed copy) */
 	size_t len;
@@ -26,6 +28,8 @@ struct jwt {
 	char *payload_why;		/* why the payload is not JSON */
 	const char *alg;		/* header "alg" (inside header) */
 	const char *kid;		/* header "kid" string, or NULL */
+	struct jwt_header *shared;	/* header_raw and header belong to
+					 * this header (jwt.c), or NULL */
 };
 
 /*

@@ -241,3 +241,21 @@ EOF_
 		assert_equal "${lines[$((i - 1))]}" "{\"file\":\"in \\\"q\\\" \\\\ x\",\"line\":$i,${want#\{}"
 	done < 'in "q" \ x'
 }
+
+@test "tokens that share a header share its parse; a header that differs is read anew" {
+	a=$(jwtool sign -k "$KEYS/set.jwks" --kid hs-0 --now $NOW --sub a)
+	b=$(jwtool sign -k "$KEYS/set.jwks" --kid hs-1 --now $NOW --sub b)
+	# the same header as a, a payload that is not base64url
+	bad="${a%%.*}.e30*.${a##*.}"
+	for i in 1 2 3; do printf '%s\n%s\n%s\n%s\n' "$a" "$a" "$b" "$bad"; done > in
+	for j in 1 2; do
+		run -3 --separate-stderr jwtool verify --batch --jobs $j -k "$KEYS/set.jwks" --now $NOW in
+		assert_equal "$stderr" "jwtool: verify: 12 tokens: 9 valid, 3 invalid"
+		run -0 jq -c '[.line, .valid, .kid, .payload.sub, [.errors[].message]]' <<<"$output"
+		assert_line --index 0 '[1,true,"hs-0","a",[]]'
+		assert_line --index 2 '[3,true,"hs-1","b",[]]'
+		assert_line --index 3 '[4,false,null,null,["malformed token: payload segment: byte 3 is '"'"'*'"'"', not a base64url character (token byte 58)"]]'
+		assert_line --index 5 '[6,true,"hs-0","a",[]]'
+		assert_line --index 10 '[11,true,"hs-1","b",[]]'
+	done
+}
