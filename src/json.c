@@ -13,14 +13,17 @@ struct span {
 	size_t off, len;
 };
 
+#define NUMS_INLINE 16
+
 struct scan {
 	const unsigned char *s;
 	size_t n, i;
 	const char *what;
-	struct span *nums;
+	struct span *nums;	/* inline, or on the heap past NUMS_INLINE */
 	size_t nnums, capnums;
 	int status;
 	int allow_dups;		/* keep duplicate member names */
+	struct span inline_nums[NUMS_INLINE];
 };
 
 static int
@@ -226,8 +229,19 @@ scan_number(struct scan *sc)
 		return scan_err(sc, sc->i, "invalid number (leading zero or "
 		    "bad fraction or exponent)");
 	if (sc->nnums == sc->capnums) {
-		sc->capnums = sc->capnums ? sc->capnums * 2 : 16;
-		sc->nums = xrealloc(sc->nums, sc->capnums * sizeof(*sc->nums));
+		if (sc->capnums == 0) {
+			sc->capnums = NUMS_INLINE;
+			sc->nums = sc->inline_nums;
+		} else if (sc->nums == sc->inline_nums) {
+			sc->nums = xmalloc(2 * sc->capnums * sizeof(*sc->nums));
+			memcpy(sc->nums, sc->inline_nums,
+			    sizeof(sc->inline_nums));
+			sc->capnums *= 2;
+		} else {
+			sc->capnums *= 2;
+			sc->nums = xrealloc(sc->nums, sc->capnums *
+			    sizeof(*sc->nums));
+		}
 	}
 	sc->nums[sc->nnums].off = sc->i;
 	sc->nums[sc->nnums++].len = k;
@@ -457,8 +471,8 @@ static int
 parse(const char *text, size_t len, const char *what, int allow_dups,
     cJSON **out, struct json_secret *mem, int terminated)
 {
-	struct scan sc = { (const unsigned char *)text, len, 0, what, NULL, 0,
-	    0, JW_OK, allow_dups };
+	struct scan sc = { .s = (const unsigned char *)text, .n = len,
+	    .what = what, .status = JW_OK, .allow_dups = allow_dups };
 	cJSON *root = NULL;
 	const char *end = NULL;
 	char *copy;
@@ -495,7 +509,8 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
 	if (fixup(&sc, root, &k) == 0 && k != sc.nnums)
 		scan_err(&sc, sc.n, "number count mismatch");
 out:
-	free(sc.nums);
+	if (sc.nums != sc.inline_nums)
+		free(sc.nums);
 	if (sc.status != JW_OK) {
 		cJSON_Delete(root);
 		return sc.status;

@@ -13,7 +13,8 @@
 struct jwt_header;
 
 struct jwt {
-	char *text;			/* the token (trimmed copy) */
+	char *text;			/* the token (trimmed copy, in the
+					 * same allocation as the struct) */
 	size_t len;
 	const char *seg[3];		/* the three segments, inside text */
 	size_t seglen[3];

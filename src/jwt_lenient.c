@@ -150,8 +150,8 @@ jwt_parse_lenient(const char *text, size_t len, struct jwt **out,
 	}
 	if (len == 0 || dots != 2)
 		return JW_EMALFORMED;
-	t = xcalloc(1, sizeof(*t));
-	t->text = xstrndup(text, len);
+	t = xcalloc(1, sizeof(*t) + len + 1);	/* as jwt_parse lays it out */
+	t->text = memcpy(t + 1, text, len);
 	t->len = len;
 	t->seg[0] = t->text;
 	for (i = 0; i < 3; i++) {

@@ -259,3 +259,14 @@ EOF_
 		assert_line --index 10 '[11,true,"hs-1","b",[]]'
 	done
 }
+
+@test "a shared header with something to report reports it on every token" {
+	for h in '{"alg":"HS256","typ":7}' '{"alg":"HS256","b64":false}' \
+	    '{"alg":"HS256","crit":["exp"]}' '{"alg":"HS256","kid":["k"]}'; do
+		for i in 1 2 3; do hs256 "$h" '{"sub":"s"}' "$KEYS/hs256.key"; done
+	done > in
+	run -3 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW in
+	assert_equal "$stderr" "jwtool: verify: 12 tokens: 0 valid, 12 invalid"
+	run -0 jq -r '.errors[0].code' <<<"$output"
+	assert_output "$(printf '%s\n' malformed_header malformed_header malformed_header b64 b64 b64 crit crit crit malformed_header malformed_header malformed_header)"
+}
