@@ -366,6 +366,21 @@ verify() {
 	assert_output "jwtool: verify: malformed token: signature segment: byte 42 is '/' (base64, not base64url) (token byte 67)"
 }
 
+@test "a bad byte anywhere in a long token is found and named, whatever its place in a word" {
+	t=$(signed '{"alg":"HS256","typ":"JWT"}' '{"sub":"a long enough subject"}')
+	for at in 7 8 15 16 23 40 63 $((${#t} - 2)); do
+		run -3 verify "${t:0:at}"$'\t'"${t:at+1}"
+		assert_output "jwtool: verify: malformed token: byte $at is a tab, not a base64url character or '.'"
+		run -3 verify "${t:0:at}"$'\177'"${t:at+1}"
+		assert_output --partial "malformed token: byte $at is "
+		run -3 verify "${t:0:at}é${t:at+1}"
+		assert_output --partial "malformed token: byte $at is "
+	done
+	# dots counted across words: a fourth segment is refused
+	run -3 verify "$t.${t%%.*}"
+	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 4"
+}
+
 @test "whitespace inside a token is exit 3, named" {
 	t=$(signed '{"alg":"HS256"}' '{}')
 	run -3 verify "${t:0:5} ${t:5}"
