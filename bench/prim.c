@@ -2,10 +2,13 @@
  * prim.c - single-core primitive ceilings, in operations per second:
  * HMAC-SHA256 (libsodium, one shot over LEN bytes), Ed25519 sign/verify
  * (libsodium), RSA-2048 and P-256 sign/verify (OpenSSL, SHA-256).
- * usage: prim [LEN]   (LEN: size of the signed input, default 120)
+ * usage: prim [LEN [NAME]]   (LEN: size of the signed input, default 120;
+ * NAME: only that primitive, e.g. p256-sign, as bench/bulk.sh runs two
+ * at once to find what two cores give)
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <openssl/evp.h>
@@ -22,8 +25,16 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* The primitive named by the second argument, or all of them. */
+static const char *only;
+
+#define WANTED(name) (only == NULL || strcmp(only, (name)) == 0)
+
 #define RATE(name, n, stmt) do {					\
-	double t0 = now();						\
+	double t0;							\
+	if (!WANTED(name))						\
+		break;							\
+	t0 = now();							\
 	for (long i_ = 0; i_ < (n); i_++) { stmt; }			\
 	printf("%s %.0f\n", name, (n) / (now() - t0));			\
 } while (0)
@@ -59,12 +70,16 @@ int
 main(int argc, char **argv)
 {
 	size_t len = argc > 1 ? (size_t)atol(argv[1]) : 120;
+	int want_rsa, want_ec;
 	unsigned char *msg = calloc(1, len), key[32], mac[32], sig[64];
 	unsigned char pk[32], sk[64];
 	EVP_PKEY *rsa, *ec;
 
 	if (sodium_init() < 0)
 		return 1;
+	only = argc > 2 ? argv[2] : NULL;
+	want_rsa = WANTED("rsa2048-sign") || WANTED("rsa2048-verify");
+	want_ec = WANTED("p256-sign") || WANTED("p256-verify");
 	randombytes_buf(key, sizeof(key));
 	RATE("hmac-sha256", 2000000L,
 	    crypto_auth_hmacsha256_state st;
@@ -76,12 +91,16 @@ main(int argc, char **argv)
 	    crypto_sign_detached(sig, NULL, msg, len, sk));
 	RATE("ed25519-verify", 20000L,
 	    if (crypto_sign_verify_detached(sig, msg, len, pk)) abort());
-	rsa = EVP_RSA_gen(2048);
-	pkey_rates("rsa2048", rsa, msg, len, 3000L);
-	ec = EVP_EC_gen("P-256");
-	pkey_rates("p256", ec, msg, len, 20000L);
-	EVP_PKEY_free(rsa);
-	EVP_PKEY_free(ec);
+	if (want_rsa) {
+		rsa = EVP_RSA_gen(2048);
+		pkey_rates("rsa2048", rsa, msg, len, 3000L);
+		EVP_PKEY_free(rsa);
+	}
+	if (want_ec) {
+		ec = EVP_EC_gen("P-256");
+		pkey_rates("p256", ec, msg, len, 20000L);
+		EVP_PKEY_free(ec);
+	}
 	free(msg);
 	return 0;
 }
