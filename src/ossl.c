@@ -24,6 +24,9 @@
  * verification: with RTLD_DEEPBIND each is looked up in the backend's own
  * libraries first, not after every library of the executable.
  * AddressSanitizer refuses RTLD_DEEPBIND (its malloc must come first).
+ * The backend's libraries may so take libc's malloc where the executable
+ * has a preloaded one: no memory crosses between them, each side frees
+ * what it allocated (keys through free_key, text through emit callbacks).
  */
 #if defined(RTLD_DEEPBIND) && !defined(JW_ASAN)
 #define OPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
