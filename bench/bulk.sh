@@ -10,13 +10,19 @@ J=$1
 BATCH=$2
 PRIM=$3
 
-# secs CMD...: wall seconds of one run of CMD (stdout to /dev/null).
+# secs CMD...: wall seconds of CMD (stdout to /dev/null), the best of
+# BULK_RUNS runs (default 3): a shared machine only ever adds time.
 secs() {
-	local t0 t1
-	t0=$(date +%s%N)
-	"$@" > /dev/null 2>&1
-	t1=$(date +%s%N)
-	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", (b - a) / 1e9 }'
+	local t0 t1 k best=
+	for k in $(seq "${BULK_RUNS:-3}"); do
+		t0=$(date +%s%N)
+		"$@" > /dev/null 2>&1
+		t1=$(date +%s%N)
+		if [ -z "$best" ] || [ $((t1 - t0)) -lt "$best" ]; then
+			best=$((t1 - t0))
+		fi
+	done
+	awk -v t="$best" 'BEGIN { printf "%.6f\n", t / 1e9 }'
 }
 rate() { awk -v n="$1" -v t="$2" 'BEGIN { printf "%d\n", n / t }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%d\n", 100 * a / b; else print "n/a" }'; }
@@ -25,14 +31,17 @@ prim() { awk -v k="$1" '$1 == k { print $2 }' "$PRIM"; }
 # prim2 NAME: what two cores give for primitive NAME: two prim processes
 # at once, their rates summed, over the single-core rate of PRIM.
 prim2() {
-	local len a b
+	local len a b k best=0
 	len=$(wc -c < HS256.jwt)
-	./prim "$len" "$1" > prim2-a.txt & ./prim "$len" "$1" > prim2-b.txt
-	wait
-	a=$(awk '{ print $2 }' prim2-a.txt)
-	b=$(awk '{ print $2 }' prim2-b.txt)
-	awk -v a="$a" -v b="$b" -v s="$(prim "$1")" \
-	    'BEGIN { printf "%.2f\n", (a + b) / s }'
+	for k in $(seq "${BULK_RUNS:-3}"); do
+		./prim "$len" "$1" > prim2-a.txt & ./prim "$len" "$1" > prim2-b.txt
+		wait
+		a=$(awk '{ print $2 }' prim2-a.txt)
+		b=$(awk '{ print $2 }' prim2-b.txt)
+		best=$(awk -v a="$a" -v b="$b" -v m="$best" \
+		    'BEGIN { print (a + b > m ? a + b : m) }')
+	done
+	awk -v t="$best" -v s="$(prim "$1")" 'BEGIN { printf "%.2f\n", t / s }'
 }
 
 awk -v n="$BATCH" 'BEGIN { for (i = 1; i <= n; i++)
