@@ -36,39 +36,21 @@ color_enabled(enum color_mode mode, int fd)
 	return isatty(fd);
 }
 
-struct buf {
-	char *p;
-	size_t len, cap;
-};
-
 static void
-put(struct buf *b, const char *s, size_t n)
+puts_color(struct strbuf *b, const char *sgr, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		while (b->len + n + 1 > b->cap)
-			b->cap = b->cap ? b->cap * 2 : 256;
-		b->p = xrealloc(b->p, b->cap);
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void
-puts_color(struct buf *b, const char *sgr, const char *s, size_t n)
-{
-	put(b, sgr, strlen(sgr));
-	put(b, s, n);
-	put(b, COLOR_RESET, strlen(COLOR_RESET));
+	strbuf_put(b, sgr, strlen(sgr));
+	strbuf_put(b, s, n);
+	strbuf_put(b, COLOR_RESET, strlen(COLOR_RESET));
 }
 
 char *
 color_json(const char *json)
 {
-	struct buf b = { NULL, 0, 0 };
+	struct strbuf b = { NULL, 0, 0 };
 	const char *p = json, *q;
 
-	put(&b, "", 0);
+	strbuf_put(&b, "", 0);
 	while (*p) {
 		if (*p == '"') {
 			const char *r;
@@ -102,7 +84,7 @@ color_json(const char *json)
 			for (q = p + 1; *q && !strchr("\"-0123456789tfn", *q);
 			    q++)
 				;
-			put(&b, p, (size_t)(q - p));
+			strbuf_put(&b, p, (size_t)(q - p));
 			p = q;
 		}
 	}

@@ -13,22 +13,14 @@
 #define MAX_NAME_WIDTH 24
 
 struct out {
-	char *p;
-	size_t len, cap;
+	struct strbuf b;
 	int color;
 };
 
 static void
 put(struct out *o, const char *s, size_t n)
 {
-	if (o->len + n + 1 > o->cap) {
-		while (o->len + n + 1 > o->cap)
-			o->cap = o->cap ? o->cap * 2 : 1024;
-		o->p = xrealloc(o->p, o->cap);
-	}
-	memcpy(o->p + o->len, s, n);
-	o->len += n;
-	o->p[o->len] = '\0';
+	strbuf_put(&o->b, s, n);
 }
 
 static void
@@ -98,7 +90,7 @@ dangerous(const unsigned char *s, unsigned *cp)
 static char *
 term_safe(const char *json)
 {
-	struct out o = { NULL, 0, 0, 0 };
+	struct out o = { { NULL, 0, 0 }, 0 };
 	const unsigned char *p = (const unsigned char *)json;
 	unsigned cp;
 	size_t k;
@@ -111,7 +103,7 @@ term_safe(const char *json)
 		} else
 			put(&o, (const char *)p++, 1);
 	}
-	return o.p;
+	return o.b.p;
 }
 
 /* A value as safe JSON text (caller frees). */
@@ -227,7 +219,7 @@ section(struct out *o, const char *title, struct section *s)
 		    (w = width(s->rows[i].meaning)) > mw)
 			mw = w;
 	}
-	if (o->len > 0)
+	if (o->b.len > 0)
 		puts_(o, "\n");
 	paint(o, COLOR_TITLE, title);
 	puts_(o, "\n");
@@ -254,8 +246,8 @@ section(struct out *o, const char *title, struct section *s)
 		if (r->text != NULL)
 			puts_(o, r->text);
 		/* trailing blanks of an empty meaning are not kept */
-		while (o->len > 0 && o->p[o->len - 1] == ' ')
-			o->p[--o->len] = '\0';
+		while (o->b.len > 0 && o->b.p[o->b.len - 1] == ' ')
+			o->b.p[--o->b.len] = '\0';
 		puts_(o, "\n");
 		free(r->name);
 		free(r->json);
@@ -291,19 +283,19 @@ fmt(const char *f, ...)
 static char *
 joined(const cJSON *list)
 {
-	struct out o = { NULL, 0, 0, 0 };
+	struct out o = { { NULL, 0, 0 }, 0 };
 	const cJSON *a;
 	char *v;
 
 	put(&o, "", 0);
 	cJSON_ArrayForEach(a, list) {
 		v = value_text(a);
-		if (o.len > 0)
+		if (o.b.len > 0)
 			puts_(&o, ", ");
 		puts_(&o, v);
 		free(v);
 	}
-	return o.p;
+	return o.b.p;
 }
 
 /* Rows of an array of entries {name, meaning, value, date, relative}. */
@@ -339,7 +331,7 @@ entries(struct section *s, const cJSON *list, const cJSON *r)
 char *
 report_text(const cJSON *r, int color)
 {
-	struct out o = { NULL, 0, 0, color };
+	struct out o = { { NULL, 0, 0 }, color };
 	struct section s = { NULL, 0 };
 	const cJSON *v, *f, *l;
 	const char *sev;
@@ -403,5 +395,5 @@ report_text(const cJSON *r, int color)
 		puts_(&o, str(f, "message"));
 		puts_(&o, "\n");
 	}
-	return o.p;
+	return o.b.p;
 }

@@ -60,6 +60,15 @@ int jw_stdout_errno(void);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+
+/* Text growing on the heap, NUL-terminated after every put; start {0}. */
+struct strbuf {
+	char *p;
+	size_t len, cap;
+};
+void strbuf_put(struct strbuf *b, const void *s, size_t n);
+/* strbuf_put of a string literal */
+#define STRBUF_LIT(b, lit) strbuf_put(b, lit, sizeof(lit) - 1)
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 

@@ -83,62 +83,42 @@ verdict_json(const struct verdict *v, const struct jwt *t, cJSON *payload,
  * the same bytes cJSON would print from verdict_json's tree, without the
  * tree (a third of an HS256 verification in --batch).
  */
-struct out {
-	char *s;
-	size_t n, cap;
-};
-
-static void
-put(struct out *o, const void *p, size_t n)
-{
-	if (o->n + n + 1 > o->cap) {
-		while (o->n + n + 1 > o->cap)
-			o->cap *= 2;
-		o->s = xrealloc(o->s, o->cap);
-	}
-	memcpy(o->s + o->n, p, n);
-	o->n += n;
-}
-
-#define PUTS(o, lit) put(o, lit, sizeof(lit) - 1)
 
 /* A JSON string escaped as cJSON escapes it, or null. */
 static void
-put_str(struct out *o, const char *s)
+put_str(struct strbuf *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	static const char from[] = "\"\\\b\f\n\r\t", to[] = "\"\\bfnrt";
 	const unsigned char *p;
+	const char *c;
 	char e[6] = { '\\', 'u', '0', '0', 0, 0 };
 
 	if (s == NULL) {
-		PUTS(o, "null");
+		STRBUF_LIT(o, "null");
 		return;
 	}
-	PUTS(o, "\"");
+	STRBUF_LIT(o, "\"");
 	for (p = (const unsigned char *)s; *p; p++) {
 		const unsigned char *q = p;
 
 		while (*q >= 32 && *q != '"' && *q != '\\')
 			q++;
-		put(o, p, (size_t)(q - p));
+		strbuf_put(o, p, (size_t)(q - p));
 		if (*q == '\0')
 			break;
 		p = q;
-		switch (*p) {
-		case '"': PUTS(o, "\\\""); break;
-		case '\\': PUTS(o, "\\\\"); break;
-		case '\b': PUTS(o, "\\b"); break;
-		case '\f': PUTS(o, "\\f"); break;
-		case '\n': PUTS(o, "\\n"); break;
-		case '\r': PUTS(o, "\\r"); break;
-		case '\t': PUTS(o, "\\t"); break;
-		default:
+		if ((c = strchr(from, *p)) != NULL) {	/* a short escape */
+			e[1] = to[c - from];
+			strbuf_put(o, e, 2);
+			e[1] = 'u';
+		} else {
 			e[4] = hex[*p >> 4];
 			e[5] = hex[*p & 15];
-			put(o, e, sizeof(e));
+			strbuf_put(o, e, sizeof(e));
 		}
 	}
-	PUTS(o, "\"");
+	STRBUF_LIT(o, "\"");
 }
 
 /*
@@ -167,17 +147,17 @@ prints_as_is(const unsigned char *s, size_t n)
 
 /* item, compact: its own text when that prints as is, else cJSON's. */
 static void
-put_json(struct out *o, const cJSON *item, const unsigned char *raw,
+put_json(struct strbuf *o, const cJSON *item, const unsigned char *raw,
     size_t len)
 {
 	char *s;
 
 	if (prints_as_is(raw, len)) {
-		put(o, raw, len);
+		strbuf_put(o, raw, len);
 		return;
 	}
 	s = json_print(item, 0);
-	put(o, s, strlen(s));
+	strbuf_put(o, s, strlen(s));
 	free(s);
 }
 
@@ -185,7 +165,7 @@ char *
 verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
     unsigned long line)
 {
-	struct out o;
+	struct strbuf o = { NULL, 0, 0 };
 	char num[24], *p;
 	const char *kid;
 
@@ -193,30 +173,28 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 	    line == 0)
 		return NULL;
 	o.cap = 256 + t->header_len + t->payload_len;
-	o.s = xmalloc(o.cap);
-	o.n = 0;
-	PUTS(&o, "{");
+	o.p = xmalloc(o.cap);
+	STRBUF_LIT(&o, "{");
 	if (file != NULL) {
-		PUTS(&o, "\"file\":");
+		STRBUF_LIT(&o, "\"file\":");
 		put_str(&o, file);
-		PUTS(&o, ",");
+		STRBUF_LIT(&o, ",");
 	}
-	PUTS(&o, "\"line\":");
+	STRBUF_LIT(&o, "\"line\":");
 	p = num + sizeof(num);
 	do
 		*--p = (char)('0' + line % 10);
 	while ((line /= 10) != 0);
-	put(&o, p, (size_t)(num + sizeof(num) - p));
-	PUTS(&o, ",\"valid\":true,\"alg\":");
+	strbuf_put(&o, p, (size_t)(num + sizeof(num) - p));
+	STRBUF_LIT(&o, ",\"valid\":true,\"alg\":");
 	put_str(&o, t->alg);
 	kid = v->key != NULL && v->key->kid != NULL ? v->key->kid : t->kid;
-	PUTS(&o, ",\"kid\":");
+	STRBUF_LIT(&o, ",\"kid\":");
 	put_str(&o, kid);
-	PUTS(&o, ",\"errors\":[],\"header\":");
+	STRBUF_LIT(&o, ",\"errors\":[],\"header\":");
 	put_json(&o, t->header, t->header_raw, t->header_len);
-	PUTS(&o, ",\"payload\":");
+	STRBUF_LIT(&o, ",\"payload\":");
 	put_json(&o, t->payload, t->payload_raw, t->payload_len);
-	PUTS(&o, "}");
-	o.s[o.n] = '\0';
-	return o.s;
+	STRBUF_LIT(&o, "}");
+	return o.p;
 }

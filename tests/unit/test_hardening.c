@@ -20,13 +20,7 @@
  * freed one may not be read), and ASan's heap has guard pages of its own:
  * some checks only mean something without them.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define JW_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define JW_ASAN 1
-#endif
-#endif
+/* JW_ASAN comes from util.h. */
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
 #include <valgrind/valgrind.h>
