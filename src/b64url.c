@@ -101,7 +101,7 @@ decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
 {
 	const unsigned char *u = (const unsigned char *)in;
 	unsigned char *buf, *o;
-	size_t i, r = n % 4;
+	size_t i, k, r = n % 4;
 	unsigned v, acc = 0;
 
 	o = buf = xmalloc(n / 4 * 3 + 3);
@@ -114,8 +114,8 @@ decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
 		*o++ = (unsigned char)(v >> 8);
 		*o++ = (unsigned char)v;
 	}
-	for (v = 0; i + v < n; v++)
-		acc |= val[u[i + v]];
+	for (k = i; k < n; k++)	/* the last, partial group */
+		acc |= val[u[k]];
 	if (acc & BAD) {
 		for (i = 0; is_alpha(u[i]); i++)
 			;

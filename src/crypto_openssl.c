@@ -1117,6 +1117,16 @@ out:
 	return rc;
 }
 
+static int
+all_zero(const unsigned char *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && v[i] == 0; i++)
+		;
+	return i == n;
+}
+
 /*
  * Raw R || S to DER, refusing what is not a valid ECDSA signature for
  * curve c of order order: 0 with *der, 1 not valid (message), -1 failure.
@@ -1137,18 +1147,13 @@ ecdsa_der(const struct curve *c, const unsigned char *order,
 		return say(1, "signature is %zu bytes, %s needs %zu",
 		    siglen, c->jose, 2 * half);
 	/* CVE-2022-21449: r = s = 0 verifies in a careless implementation */
-	for (k = 0; k < 2; k++) {
-		const unsigned char *v = sig + (size_t)k * half;
-		size_t i;
-
-		for (i = 0; i < half && v[i] == 0; i++)
-			;
-		if (i == half)
+	for (k = 0; k < 2; k++)
+		if (all_zero(sig + (size_t)k * half, half))
 			return say(1, "ECDSA %s is zero", k ? "s" : "r");
-		if (memcmp(v, order, half) >= 0)
+	for (k = 0; k < 2; k++)
+		if (memcmp(sig + (size_t)k * half, order, half) >= 0)
 			return say(1, "ECDSA %s is not below the curve order",
 			    k ? "s" : "r");
-	}
 	r = BN_bin2bn(sig, (int)half, NULL);
 	s = BN_bin2bn(sig + half, (int)half, NULL);
 	if (r == NULL || s == NULL || (es = ECDSA_SIG_new()) == NULL ||

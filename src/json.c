@@ -229,19 +229,14 @@ scan_number(struct scan *sc)
 		return scan_err(sc, sc->i, "invalid number (leading zero or "
 		    "bad fraction or exponent)");
 	if (sc->nnums == sc->capnums) {
-		if (sc->capnums == 0) {
-			sc->capnums = NUMS_INLINE;
-			sc->nums = sc->inline_nums;
-		} else if (sc->nums == sc->inline_nums) {
-			sc->nums = xmalloc(2 * sc->capnums * sizeof(*sc->nums));
-			memcpy(sc->nums, sc->inline_nums,
+		sc->capnums *= 2;
+		if (sc->nums == sc->inline_nums)
+			sc->nums = memcpy(xmalloc(sc->capnums *
+			    sizeof(*sc->nums)), sc->inline_nums,
 			    sizeof(sc->inline_nums));
-			sc->capnums *= 2;
-		} else {
-			sc->capnums *= 2;
+		else
 			sc->nums = xrealloc(sc->nums, sc->capnums *
 			    sizeof(*sc->nums));
-		}
 	}
 	sc->nums[sc->nnums].off = sc->i;
 	sc->nums[sc->nnums++].len = k;
@@ -472,12 +467,14 @@ parse(const char *text, size_t len, const char *what, int allow_dups,
     cJSON **out, struct json_secret *mem, int terminated)
 {
 	struct scan sc = { .s = (const unsigned char *)text, .n = len,
-	    .what = what, .status = JW_OK, .allow_dups = allow_dups };
+	    .what = what, .capnums = NUMS_INLINE, .status = JW_OK,
+	    .allow_dups = allow_dups };
 	cJSON *root = NULL;
 	const char *end = NULL;
 	char *copy;
 	size_t k = 0;
 
+	sc.nums = sc.inline_nums;
 	if (scan_value(&sc, 0))
 		goto out;
 	skip_ws(&sc);

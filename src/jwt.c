@@ -125,6 +125,13 @@ header_plain(const cJSON *h)
 	return 1;
 }
 
+/* Whether t's header is shared and known plain: nothing to check in it. */
+static int
+header_known_plain(const struct jwt *t)
+{
+	return t->shared != NULL && t->shared->plain;
+}
+
 /* t's header, just parsed, becomes this thread's last one. */
 static void
 header_keep(struct jwt *t)
@@ -764,13 +771,15 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 		const cJSON *m;
 
 		have[i] = jwt_numeric_date(t->payload, names[i], &when[i]);
-		if (have[i] < 0 && (m = json_get(t->payload, names[i])) != NULL)
+		if (have[i] < 0) {
+			m = json_get(t->payload, names[i]);
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",
 			    names[i], "claim '%s' must be a NumericDate (a "
 			    "number of seconds from 0 to %lld), not %s",
 			    names[i], TIME_MAX_NUMERIC, json_is_number(m) ?
 			    jw_quote(m->valuestring, strlen(m->valuestring),
 			    40) : json_type_name(m));
+		}
 	}
 	if (have[0] > 0 && p->now >= when[0] + p->leeway)
 		time_finding(v, JW_EEXPIRED, "expired", "exp", "token expired "
@@ -819,9 +828,8 @@ check_types(const struct jwt *t, const struct jwt_policy *p,
 	static const char *const claims[] = { "iss", "sub", "jti" };
 	const cJSON *c;
 	size_t i;
-	int plain = t->shared != NULL && t->shared->plain;
-
-	for (i = 0; !plain && i < sizeof(hdr) / sizeof(hdr[0]); i++)
+	for (i = 0; !header_known_plain(t) && i < sizeof(hdr) / sizeof(hdr[0]);
+	    i++)
 		if ((c = json_get(t->header, hdr[i])) != NULL &&
 		    !cJSON_IsString(c) && !(i == 1 && p->typ != NULL))
 			verdict_add(v, JW_EMALFORMED, "malformed_header",
@@ -845,8 +853,7 @@ jwt_verify(const struct jwt *t, const struct keyset *ks,
 	memset(v, 0, sizeof(*v));
 	if (verify_signature(t, ks, p, v) != JW_OK)
 		return v->status;
-	/* a shared header known plain has nothing for check_header */
-	if (t->shared == NULL || !t->shared->plain)
+	if (!header_known_plain(t))
 		check_header(t, v);
 	claims_check_header(t, p, v);
 	check_types(t, p, v);

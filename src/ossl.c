@@ -20,7 +20,7 @@
 #endif
 
 /*
- * libcrypto's 4,000 symbol relocations are a third of an RS256
+ * libcrypto's 4,000 symbol relocations were half of an RS256
  * verification: with RTLD_DEEPBIND each is looked up in the backend's own
  * libraries first, not after every library of the executable.
  * AddressSanitizer refuses RTLD_DEEPBIND (its malloc must come first).

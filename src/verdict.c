@@ -41,12 +41,20 @@ errors_json(const struct verdict *v)
 	return a;
 }
 
+/* The kid of the key that verified, else the token's, else NULL. */
+static const char *
+verdict_kid(const struct verdict *v, const struct jwt *t)
+{
+	if (v->key != NULL && v->key->kid != NULL)
+		return v->key->kid;
+	return t != NULL ? t->kid : NULL;
+}
+
 cJSON *
 verdict_json(const struct verdict *v, const struct jwt *t, cJSON *payload,
     const char *file, unsigned long line)
 {
 	cJSON *o = cJSON_CreateObject();
-	const char *kid = NULL;
 
 	if (line > 0) {
 		if (file != NULL)
@@ -58,12 +66,7 @@ verdict_json(const struct verdict *v, const struct jwt *t, cJSON *payload,
 	cJSON_AddItemToObject(o, "valid", cJSON_CreateBool(v->n == 0 &&
 	    v->sig_ok));
 	cJSON_AddItemToObject(o, "alg", string_or_null(t ? t->alg : NULL));
-	/* The kid of the key that verified, else the token's. */
-	if (v->key != NULL && v->key->kid != NULL)
-		kid = v->key->kid;
-	else if (t != NULL)
-		kid = t->kid;
-	cJSON_AddItemToObject(o, "kid", string_or_null(kid));
+	cJSON_AddItemToObject(o, "kid", string_or_null(verdict_kid(v, t)));
 	cJSON_AddItemToObject(o, "errors", errors_json(v));
 	if (t != NULL && v->sig_ok) {
 		cJSON_AddItemReferenceToObject(o, "header", t->header);
@@ -134,7 +137,8 @@ prints_as_is(const unsigned char *s, size_t n)
 		return 0;
 	while (p < end) {
 		if (*p == '"') {	/* no escapes: the next quote ends it */
-			if ((q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL)
+			q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (q == NULL)
 				return 0;
 			p = q + 1;
 		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
@@ -167,7 +171,6 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 {
 	struct strbuf o = { NULL, 0, 0 };
 	char num[24], *p;
-	const char *kid;
 
 	if (v->n != 0 || !v->sig_ok || t == NULL || t->payload == NULL ||
 	    line == 0)
@@ -188,9 +191,8 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 	strbuf_put(&o, p, (size_t)(num + sizeof(num) - p));
 	STRBUF_LIT(&o, ",\"valid\":true,\"alg\":");
 	put_str(&o, t->alg);
-	kid = v->key != NULL && v->key->kid != NULL ? v->key->kid : t->kid;
 	STRBUF_LIT(&o, ",\"kid\":");
-	put_str(&o, kid);
+	put_str(&o, verdict_kid(v, t));
 	STRBUF_LIT(&o, ",\"errors\":[],\"header\":");
 	put_json(&o, t->header, t->header_raw, t->header_len);
 	STRBUF_LIT(&o, ",\"payload\":");

@@ -817,6 +817,14 @@ resig() {
 	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA r is not below the curve order"
 }
 
+@test "an ES256 signature with r = n and s = 0 names the zero first" {
+	t=$(tok_with "$KEYS/p256.pem")
+	n=ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551
+	{ printf '%s' $n | xxd -r -p; head -c 32 /dev/zero; } > rn0
+	run -1 jwtool verify -k "$KEYS/p256.pem" "$(resig "$t" rn0)"
+	assert_output "jwtool: verify: signature does not match (ES256, 1 key tried): ECDSA s is zero"
+}
+
 @test "an ES256 signature with s = n + (s mod n), the same s mod n, is exit 1" {
 	t=$(tok_with "$KEYS/p256.pem")
 	split_token "$t"
