@@ -90,21 +90,20 @@ is_alpha(unsigned char c)
 }
 
 /*
- * b64url_decode of public data, table-driven in one pass: a byte outside
- * the alphabet is found by the BAD bit of the values read; a length of
- * 4k+1, or unused bits that are not zero, is refused as libsodium refuses
- * them.
+ * b64url_decode_into: public data, table-driven in one pass: a byte
+ * outside the alphabet is found by the BAD bit of the values read; a
+ * length of 4k+1, or unused bits that are not zero, is refused as
+ * libsodium refuses them.
  */
-static int
-decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
-    size_t *bad)
+int
+b64url_decode_into(const char *in, size_t n, unsigned char *out,
+    size_t *outlen, size_t *bad)
 {
 	const unsigned char *u = (const unsigned char *)in;
-	unsigned char *buf, *o;
+	unsigned char *o = out;
 	size_t i, k, r = n % 4;
 	unsigned v, acc = 0;
 
-	o = buf = xmalloc(n / 4 * 3 + 3);
 	for (i = 0; i + 4 <= n; i += 4) {
 		acc |= val[u[i]] | val[u[i + 1]] | val[u[i + 2]] |
 		    val[u[i + 3]];
@@ -119,14 +118,12 @@ decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
 	if (acc & BAD) {
 		for (i = 0; is_alpha(u[i]); i++)
 			;
-		free(buf);
 		if (bad != NULL)
 			*bad = i;
 		return -1;
 	}
 	if (r == 1 || (r == 2 && (val[u[n - 1]] & 15)) ||
 	    (r == 3 && (val[u[n - 1]] & 3))) {
-		free(buf);
 		if (bad != NULL)
 			*bad = n;
 		return -1;
@@ -140,8 +137,7 @@ decode_public(const char *in, size_t n, unsigned char **out, size_t *outlen,
 			*o++ = (unsigned char)(v >> 8);
 	}
 	*o = '\0';
-	*out = buf;
-	*outlen = (size_t)(o - buf);
+	*outlen = (size_t)(o - out);
 	return 0;
 }
 
@@ -152,8 +148,15 @@ b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
 	size_t i, cap = n / 4 * 3 + 3, got = 0;
 	unsigned char *buf;
 
-	if (!secret)
-		return decode_public(in, n, out, outlen, bad);
+	if (!secret) {
+		buf = xmalloc(B64URL_DECODED_MAX(n));
+		if (b64url_decode_into(in, n, buf, outlen, bad) != 0) {
+			free(buf);
+			return -1;
+		}
+		*out = buf;
+		return 0;
+	}
 	/* libsodium stops early at a non-alphabet byte: check them first. */
 	for (i = 0; i < n; i++)
 		if (!is_alpha((unsigned char)in[i])) {

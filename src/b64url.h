@@ -26,6 +26,15 @@ void b64url_encode_to(char *out, const unsigned char *in, size_t n);
 int b64url_decode(const char *in, size_t n, int secret, unsigned char **out,
     size_t *outlen, size_t *bad);
 
+/*
+ * The same for public data (headers, payloads, signatures) into out, which
+ * has room for B64URL_DECODED_MAX(n) bytes: table-driven, its timing
+ * depends on the bytes.
+ */
+#define B64URL_DECODED_MAX(n) ((n) / 4 * 3 + 3)
+int b64url_decode_into(const char *in, size_t n, unsigned char *out,
+    size_t *outlen, size_t *bad);
+
 /* Why the text at offset bad failed, as a short phrase. */
 const char *b64url_why(const char *in, size_t n, size_t bad);
 

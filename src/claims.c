@@ -224,13 +224,13 @@ in_list(const char *s, const char *const *v, size_t n)
 	return 0;
 }
 
-/* --iss, --sub: claim NAME must be one of the n strings of want. */
+/* --iss, --sub: claim NAME (m, NULL when absent) must be one of the n
+ * strings of want. */
 static void
-check_string(const cJSON *payload, const char *name, const char *opt,
+check_string(const cJSON *m, const char *name, const char *opt,
     const char *code, const char *what, const char *const *want, size_t n,
     struct verdict *v)
 {
-	const cJSON *m = json_get(payload, name);
 	char list[512];
 
 	if (n == 0)
@@ -252,10 +252,9 @@ check_string(const cJSON *payload, const char *name, const char *opt,
 }
 
 static void
-check_aud(const cJSON *payload, const struct jwt_policy *p,
-    struct verdict *v)
+check_aud(const cJSON *aud, const struct jwt_policy *p, struct verdict *v)
 {
-	const cJSON *aud = json_get(payload, "aud"), *a;
+	const cJSON *a;
 	char list[512], shown[256];
 
 	if (aud != NULL && !cJSON_IsString(aud)) {
@@ -393,11 +392,11 @@ claims_check(const struct jwt *t, const struct jwt_policy *p,
 	char a[256], b[256], path[1024];
 	size_t i;
 
-	check_string(t->payload, "iss", "--iss", "issuer", "issuer", p->iss,
-	    p->niss, v);
-	check_aud(t->payload, p, v);
-	check_string(t->payload, "sub", "--sub", "subject", "subject", &p->sub,
-	    p->sub != NULL, v);
+	check_string(t->claim[JWT_ISS], "iss", "--iss", "issuer", "issuer",
+	    p->iss, p->niss, v);
+	check_aud(t->claim[JWT_AUD], p, v);
+	check_string(t->claim[JWT_SUB], "sub", "--sub", "subject", "subject",
+	    &p->sub, p->sub != NULL, v);
 	for (i = 0; i < p->nrequire; i++)
 		if (json_get(t->payload, p->require[i]) == NULL)
 			verdict_add(v, JW_ECLAIM, "missing_claim",

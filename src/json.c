@@ -554,6 +554,28 @@ json_parse_secret(const char *text, size_t len, const char *what,
 }
 
 int
+json_prints_as_is(const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text, *p = s,
+	    *end = s + n, *q;
+
+	if (memchr(s, '\\', n) != NULL)
+		return 0;
+	while (p < end) {
+		if (*p == '"') {	/* no escapes: the next quote ends it */
+			q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (q == NULL)
+				return 0;
+			p = q + 1;
+		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			return 0;
+		else
+			p++;
+	}
+	return 1;
+}
+
+int
 json_is_number(const cJSON *item)
 {
 	return item != NULL && cJSON_IsRaw(item);

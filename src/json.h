@@ -66,6 +66,12 @@ cJSON *json_get(const cJSON *obj, const char *name);
 
 /* Serialise: compact, or pretty with two-space indents.  Caller frees. */
 char *json_print(const cJSON *item, int pretty);
+/*
+ * Whether JSON text the strict parser accepted prints as itself in
+ * compact form: no whitespace between tokens and no escapes (numbers are
+ * kept as written).
+ */
+int json_prints_as_is(const char *text, size_t n);
 
 /*
  * Serialise compactly into *buf (capacity *cap, grown with xrealloc as

@@ -53,7 +53,9 @@ struct jwt_header {
 	unsigned char *raw;		/* as in struct jwt */
 	size_t len;
 	cJSON *json;
+	const char *alg, *kid;		/* as in struct jwt */
 	int plain;			/* header_plain(json) */
+	int as_is;			/* json_prints_as_is(raw) */
 };
 
 static pthread_key_t last_key;
@@ -103,6 +105,8 @@ header_reuse(struct jwt *t)
 	t->header_raw = h->raw;
 	t->header_len = h->len;
 	t->header = h->json;
+	t->alg = h->alg;
+	t->kid = h->kid;
 	return 1;
 }
 
@@ -123,6 +127,38 @@ header_plain(const cJSON *h)
 		if ((c = json_get(h, names[i])) != NULL && !cJSON_IsString(c))
 			return 0;
 	return 1;
+}
+
+int
+jwt_header_as_is(const struct jwt *t)
+{
+	return t->shared != NULL ? t->shared->as_is :
+	    json_prints_as_is((const char *)t->header_raw, t->header_len);
+}
+
+void
+jwt_index_claims(struct jwt *t)
+{
+	static const char names[JWT_NCLAIMS][4] = { "exp", "nbf", "iat",
+	    "iss", "sub", "aud", "jti" };
+	const cJSON *c;
+	const char *s;
+	int i;
+
+	memset(t->claim, 0, sizeof(t->claim));
+	if (!cJSON_IsObject(t->payload))
+		return;
+	for (c = t->payload->child; c != NULL; c = c->next) {
+		s = c->string;
+		if (s[0] == '\0' || s[1] == '\0' || s[2] == '\0' || s[3] != '\0')
+			continue;	/* every name indexed has 3 letters */
+		for (i = 0; i < JWT_NCLAIMS; i++)
+			if (memcmp(s, names[i], 3) == 0) {
+				if (t->claim[i] == NULL)
+					t->claim[i] = c;
+				break;
+			}
+	}
 }
 
 /* Whether t's header is shared and known plain: nothing to check in it. */
@@ -149,7 +185,10 @@ header_keep(struct jwt *t)
 	h->raw = t->header_raw;
 	h->len = t->header_len;
 	h->json = t->header;
+	h->alg = t->alg;
+	h->kid = t->kid;
 	h->plain = header_plain(h->json);
+	h->as_is = json_prints_as_is((const char *)h->raw, h->len);
 	h->refs = 2;	/* t's and the thread's */
 	header_release(pthread_getspecific(last_key));
 	(void)pthread_setspecific(last_key, h);
@@ -167,19 +206,28 @@ jwt_free(struct jwt *t)
 		free(t->header_raw);
 		cJSON_Delete(t->header);
 	}
-	free(t->payload_raw);
-	free(t->sig);
+	if (!t->raw_inline) {
+		free(t->payload_raw);
+		free(t->sig);
+	}
 	cJSON_Delete(t->payload);
 	free(t->payload_why);
 	free(t);
 }
 
+/*
+ * Decode segment i of t into out, which has room for
+ * B64URL_DECODED_MAX(t->seglen[i]) bytes, or into a new buffer (*out
+ * NULL).
+ */
 static int
 decode_seg(struct jwt *t, int i, unsigned char **out, size_t *len)
 {
 	size_t bad;
 
-	if (b64url_decode(t->seg[i], t->seglen[i], 0, out, len, &bad) == 0)
+	if (*out != NULL ? b64url_decode_into(t->seg[i], t->seglen[i], *out,
+	    len, &bad) == 0 : b64url_decode(t->seg[i], t->seglen[i], 0, out,
+	    len, &bad) == 0)
 		return JW_OK;
 	if (bad < t->seglen[i])
 		return jw_fail(JW_EMALFORMED, "malformed token: %s segment: "
@@ -214,7 +262,8 @@ int
 jwt_parse(const char *text, size_t len, struct jwt **out)
 {
 	struct jwt *t;
-	size_t i, dots = 0;
+	size_t i, dots = 0, room[3];
+	const char *e[3];
 	const cJSON *alg, *kid;
 	int rc;
 
@@ -243,18 +292,26 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 	if (dots != 2)
 		return jw_fail(JW_EMALFORMED, "malformed token: expected 3 "
 		    "segments separated by '.', found %zu", dots + 1);
-	/* the token's copy lives in the same allocation */
-	t = xcalloc(1, sizeof(*t) + len + 1);
+	e[0] = memchr(text, '.', len);
+	e[1] = memchr(e[0] + 1, '.', (size_t)(text + len - e[0] - 1));
+	e[2] = text + len;
+	for (i = 0; i < 3; i++)
+		room[i] = B64URL_DECODED_MAX((size_t)(e[i] - (i ? e[i - 1] +
+		    1 : text)));
+	/* the token's copy, its decoded payload and its signature live in
+	 * the same allocation */
+	t = xmalloc(sizeof(*t) + len + 1 + room[1] + room[2]);
+	memset(t, 0, sizeof(*t));
 	t->text = memcpy(t + 1, text, len);
+	t->text[len] = '\0';
 	t->len = len;
-	t->seg[0] = t->text;
+	t->payload_raw = (unsigned char *)t->text + len + 1;
+	t->sig = t->payload_raw + room[1];
+	t->raw_inline = 1;
 	for (i = 0; i < 3; i++) {
-		const char *e = i < 2 ? strchr(t->seg[i], '.') :
-		    t->text + len;
-
-		t->seglen[i] = (size_t)(e - t->seg[i]);
-		if (i < 2)
-			t->seg[i + 1] = e + 1;
+		t->seg[i] = i ? t->text + (e[i - 1] - text) + 1 : t->text;
+		t->seglen[i] = (size_t)(e[i] - text) - (size_t)(t->seg[i] -
+		    t->text);
 	}
 	if (t->seglen[0] == 0) {
 		rc = jw_fail(JW_EMALFORMED, "malformed token: the header "
@@ -298,12 +355,12 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 		    tn);
 		goto fail;
 	}
-	header_keep(t);
-payload:
-	t->alg = json_get(t->header, "alg")->valuestring;
+	t->alg = alg->valuestring;
 	kid = json_get(t->header, "kid");
 	if (cJSON_IsString(kid))
 		t->kid = kid->valuestring;
+	header_keep(t);
+payload:
 	/* The payload may be any octets; note whether it is JSON. */
 	if (memchr(t->payload_raw, '\0', t->payload_len) != NULL)
 		t->payload_why = xstrdup("the payload holds a NUL byte");
@@ -312,6 +369,7 @@ payload:
 		t->payload_why = xstrdup(jw_error());
 		jw_clear_error();
 	}
+	jwt_index_claims(t);
 	*out = t;
 	return JW_OK;
 fail:
@@ -636,7 +694,12 @@ verify_signature(const struct jwt *t, const struct keyset *ks,
 int
 jwt_numeric_date(const cJSON *obj, const char *name, long long *t)
 {
-	const cJSON *m = json_get(obj, name);
+	return jwt_numeric_date_of(json_get(obj, name), t);
+}
+
+int
+jwt_numeric_date_of(const cJSON *m, long long *t)
+{
 	double d;
 
 	if (m == NULL)
@@ -768,11 +831,10 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 	int have[3], i;
 
 	for (i = 0; i < 3; i++) {
-		const cJSON *m;
+		const cJSON *m = t->claim[JWT_EXP + i];
 
-		have[i] = jwt_numeric_date(t->payload, names[i], &when[i]);
+		have[i] = jwt_numeric_date_of(m, &when[i]);
 		if (have[i] < 0) {
-			m = json_get(t->payload, names[i]);
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",
 			    names[i], "claim '%s' must be a NumericDate (a "
 			    "number of seconds from 0 to %lld), not %s",
@@ -826,6 +888,7 @@ check_types(const struct jwt *t, const struct jwt_policy *p,
 {
 	static const char *const hdr[] = { "kid", "typ", "cty" };
 	static const char *const claims[] = { "iss", "sub", "jti" };
+	static const enum jwt_claim at[] = { JWT_ISS, JWT_SUB, JWT_JTI };
 	const cJSON *c;
 	size_t i;
 	for (i = 0; !header_known_plain(t) && i < sizeof(hdr) / sizeof(hdr[0]);
@@ -838,7 +901,7 @@ check_types(const struct jwt *t, const struct jwt_policy *p,
 	if (p->jws || !cJSON_IsObject(t->payload))
 		return;
 	for (i = 0; i < sizeof(claims) / sizeof(claims[0]); i++)
-		if ((c = json_get(t->payload, claims[i])) != NULL &&
+		if ((c = t->claim[at[i]]) != NULL &&
 		    !cJSON_IsString(c) && !(i == 0 && p->niss > 0) &&
 		    !(i == 1 && p->sub != NULL))
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",

@@ -12,6 +12,10 @@
 /* A parsed compact JWS.  Everything is owned by the struct. */
 struct jwt_header;
 
+/* The registered claims a verification looks at, indexed once. */
+enum jwt_claim { JWT_EXP, JWT_NBF, JWT_IAT, JWT_ISS, JWT_SUB, JWT_AUD,
+	JWT_JTI, JWT_NCLAIMS };
+
 struct jwt {
 	char *text;			/* the token (trimmed copy, in the
 					 * same allocation as the struct) */
@@ -31,6 +35,10 @@ struct jwt {
 	const char *kid;		/* header "kid" string, or NULL */
 	struct jwt_header *shared;	/* header_raw and header belong to
 					 * this header (jwt.c), or NULL */
+	int raw_inline;			/* payload_raw and sig are in the
+					 * struct's allocation */
+	const cJSON *claim[JWT_NCLAIMS];	/* in payload (the first of
+					 * a name), or NULL */
 };
 
 /*
@@ -181,6 +189,15 @@ char *verdict_line(const struct verdict *v, const struct jwt *t,
 
 /* Claim NAME as a NumericDate: 1 present and valid, 0 absent, -1 bad. */
 int jwt_numeric_date(const cJSON *obj, const char *name, long long *t);
+/* The same for the member m itself (NULL: absent). */
+int jwt_numeric_date_of(const cJSON *m, long long *t);
+/* Fill t->claim from t->payload. */
+void jwt_index_claims(struct jwt *t);
+/*
+ * Whether t's decoded header prints as itself in compact JSON (no
+ * whitespace, no escapes): once per shared header.
+ */
+int jwt_header_as_is(const struct jwt *t);
 
 /*
  * Parse a token the way lenient libraries do, so that inspect can show a

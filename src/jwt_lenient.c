@@ -182,6 +182,7 @@ jwt_parse_lenient(const char *text, size_t len, struct jwt **out,
 	else
 		duplicates(t->payload, "payload", "", &is, 0);
 	jw_clear_error();
+	jwt_index_claims(t);
 	*out = t;
 	*issues_out = is.v;
 	*nissues = is.n;

@@ -124,39 +124,14 @@ put_str(struct strbuf *o, const char *s)
 	STRBUF_LIT(o, "\"");
 }
 
-/*
- * Whether JSON text the strict parser accepted prints as itself: no
- * whitespace between tokens and no escapes (numbers are kept as written).
- */
-static int
-prints_as_is(const unsigned char *s, size_t n)
-{
-	const unsigned char *p = s, *end = s + n, *q;
-
-	if (memchr(s, '\\', n) != NULL)
-		return 0;
-	while (p < end) {
-		if (*p == '"') {	/* no escapes: the next quote ends it */
-			q = memchr(p + 1, '"', (size_t)(end - p - 1));
-			if (q == NULL)
-				return 0;
-			p = q + 1;
-		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			return 0;
-		else
-			p++;
-	}
-	return 1;
-}
-
-/* item, compact: its own text when that prints as is, else cJSON's. */
+/* item, compact: its own text raw when that prints as is, else cJSON's. */
 static void
 put_json(struct strbuf *o, const cJSON *item, const unsigned char *raw,
-    size_t len)
+    size_t len, int as_is)
 {
 	char *s;
 
-	if (prints_as_is(raw, len)) {
+	if (as_is) {
 		strbuf_put(o, raw, len);
 		return;
 	}
@@ -194,9 +169,11 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 	STRBUF_LIT(&o, ",\"kid\":");
 	put_str(&o, verdict_kid(v, t));
 	STRBUF_LIT(&o, ",\"errors\":[],\"header\":");
-	put_json(&o, t->header, t->header_raw, t->header_len);
+	put_json(&o, t->header, t->header_raw, t->header_len,
+	    jwt_header_as_is(t));
 	STRBUF_LIT(&o, ",\"payload\":");
-	put_json(&o, t->payload, t->payload_raw, t->payload_len);
+	put_json(&o, t->payload, t->payload_raw, t->payload_len,
+	    json_prints_as_is((const char *)t->payload_raw, t->payload_len));
 	STRBUF_LIT(&o, "}");
 	return o.p;
 }
