@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "chunk.h"
 #include "io.h"
+#include "json.h"
 #include "pool.h"
 #include "util.h"
 
@@ -196,6 +197,7 @@ batch_verify_files(char *const *files, int n, const struct keyset *ks,
 	const char *name;
 	int i, fd, rc = JW_OK, first = JW_OK;
 
+	json_pool_start();
 	for (i = 0; i < n; i++)
 		if (!io_is_stdin(files[i]) && access(files[i], R_OK) == -1)
 			return jw_fail(JW_EIO, "cannot open token file '%s': "
@@ -228,6 +230,7 @@ batch_verify_found(const char *text, size_t len, const struct keyset *ks,
 	size_t i;
 	int first = JW_OK;
 
+	json_pool_start();
 	*n = find_tokens(text, len, &f);
 	*valid = 0;
 	for (i = 0; i < *n; i++) {

@@ -1,10 +1,22 @@
 /* json.c - strict JSON front end over cJSON */
+#include <sys/mman.h>
+
 #include <limits.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 #include "json.h"
 #include "util.h"
@@ -23,6 +35,7 @@ struct scan {
 	size_t nnums, capnums;
 	int status;
 	int allow_dups;		/* keep duplicate member names */
+	int as_is;		/* no whitespace, no escape so far */
 	struct span inline_nums[NUMS_INLINE];
 };
 
@@ -39,9 +52,12 @@ scan_err(struct scan *sc, size_t at, const char *why)
 static void
 skip_ws(struct scan *sc)
 {
+	size_t i = sc->i;
+
 	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
 	    sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
 		sc->i++;
+	sc->as_is &= sc->i == i;
 }
 
 /* Length of the valid UTF-8 sequence at p (at most avail bytes), or 0. */
@@ -128,6 +144,7 @@ scan_string(struct scan *sc)
 		if (c == '\\') {
 			unsigned u, lo;
 
+			sc->as_is = 0;
 			if (sc->i + 1 >= sc->n)
 				break;
 			c = sc->s[sc->i + 1];
@@ -399,8 +416,17 @@ fixup(struct scan *sc, cJSON *item, size_t *k)
 }
 
 /*
+ * cJSON's allocator.  Until json_parse_secret or json_pool_start first
+ * runs (before any thread starts), cJSON has its own, malloc; after, it
+ * has json_alloc and json_free, which give a thread malloc too, except
+ * while json_parse_secret parses a key (the secret arena) and while
+ * json_parse_pooled parses (the pool).
+ */
+enum { JA_MALLOC, JA_SECRET, JA_POOL };
+
+/*
  * The secret arena: chunks of secret memory handed out in order, released
- * all at once.  While json_parse_secret runs, cJSON allocates from it.
+ * all at once.
  */
 struct chunk {
 	struct chunk *next;
@@ -412,12 +438,93 @@ struct json_secret {
 	struct chunk *chunks;
 };
 
-static struct json_secret *arena;
+/*
+ * The pool: a token's claims are a dozen small allocations, made, read
+ * once and freed.  A thread takes them in order from a block of its own
+ * in one region reserved at start; a block counts what came back less
+ * what it gave out, and is reused once its thread has moved on to another
+ * block and all of it came back, by whichever thread frees it last
+ * (--jobs frees tokens where they are reported).  When the region is used
+ * up, and for large allocations, malloc.
+ */
+#define POOL_BLOCK ((size_t)65536)
+#define POOL_BLOCKS ((size_t)1024)	/* 64 MiB reserved, touched as used */
+#define POOL_LARGE (POOL_BLOCK / 16)
+
+static unsigned char *pool_base;	/* the region, or NULL */
+static int pool_live[POOL_BLOCKS];	/* atomic: minus what was freed,
+					 * plus what was given out once the
+					 * thread moved on */
+static size_t pool_spare[POOL_BLOCKS], pool_nspare, pool_fresh;
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_key_t pool_key;		/* moves a thread on as it ends */
+
+static _Thread_local struct {
+	int mode;			/* JA_* */
+	struct json_secret *secret;	/* JA_SECRET: the arena */
+	size_t block;			/* being filled, or POOL_BLOCKS */
+	size_t used;			/* bytes of it given out */
+	int given;			/* allocations from it */
+} ja = { JA_MALLOC, NULL, POOL_BLOCKS, 0, 0 };
+
+static void
+pool_put(size_t b)
+{
+	POISON(pool_base + b * POOL_BLOCK, POOL_BLOCK);
+	pthread_mutex_lock(&pool_lock);
+	pool_spare[pool_nspare++] = b;
+	pthread_mutex_unlock(&pool_lock);
+}
+
+/* The thread is done with its block: whoever frees last reuses it. */
+static void
+pool_move_on(void *unused)
+{
+	size_t b = ja.block;
+
+	(void)unused;
+	if (b == POOL_BLOCKS)
+		return;
+	ja.block = POOL_BLOCKS;
+	if (__atomic_add_fetch(&pool_live[b], ja.given, __ATOMIC_ACQ_REL) == 0)
+		pool_put(b);
+}
+
+static void *
+pool_alloc(size_t n)
+{
+	size_t b = POOL_BLOCKS;
+	unsigned char *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (n > POOL_LARGE)
+		return malloc(n);
+	if (ja.block == POOL_BLOCKS || POOL_BLOCK - ja.used < n) {
+		pool_move_on(NULL);
+		pthread_mutex_lock(&pool_lock);
+		if (pool_nspare > 0)
+			b = pool_spare[--pool_nspare];
+		else if (pool_fresh < POOL_BLOCKS)
+			b = pool_fresh++;
+		pthread_mutex_unlock(&pool_lock);
+		if (b == POOL_BLOCKS)
+			return malloc(n);
+		(void)pthread_setspecific(pool_key, &ja);
+		ja.block = b;
+		ja.used = 0;
+		ja.given = 0;
+	}
+	p = pool_base + ja.block * POOL_BLOCK + ja.used;
+	ja.used += n;
+	ja.given++;
+	UNPOISON(p, n);
+	return p;
+}
 
 static void *
 arena_alloc(size_t n)
 {
-	struct chunk *c = arena->chunks;
+	struct chunk *c = ja.secret->chunks;
 	size_t a = sizeof(max_align_t), size;
 	void *p;
 
@@ -430,18 +537,81 @@ arena_alloc(size_t n)
 		c = secret_alloc(sizeof(*c) + size);
 		c->size = size;
 		c->used = 0;
-		c->next = arena->chunks;
-		arena->chunks = c;
+		c->next = ja.secret->chunks;
+		ja.secret->chunks = c;
 	}
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
 }
 
-static void
-arena_free(void *p)
+static void *
+json_alloc(size_t n)
 {
-	(void)p;	/* released with the arena */
+	switch (ja.mode) {
+	case JA_SECRET:
+		return arena_alloc(n);
+	case JA_POOL:
+		return pool_alloc(n);
+	default:
+		return malloc(n);
+	}
+}
+
+static void
+json_free(void *p)
+{
+	uintptr_t off = (uintptr_t)p - (uintptr_t)pool_base;
+	size_t b;
+
+	if (pool_base != NULL && off < POOL_BLOCK * POOL_BLOCKS) {
+		b = off / POOL_BLOCK;
+		POISON(p, 16);	/* the rest goes with the block */
+		if (__atomic_sub_fetch(&pool_live[b], 1, __ATOMIC_ACQ_REL) == 0)
+			pool_put(b);
+		return;
+	}
+	if (ja.mode != JA_SECRET)	/* the arena goes all at once */
+		free(p);
+}
+
+static void
+hooks_install(void)
+{
+	static int done;
+	cJSON_Hooks hooks = { json_alloc, json_free };
+
+	if (!done)
+		cJSON_InitHooks(&hooks);
+	done = 1;
+}
+
+size_t
+json_pool_blocks(void)
+{
+	size_t n;
+
+	pthread_mutex_lock(&pool_lock);
+	n = pool_fresh;
+	pthread_mutex_unlock(&pool_lock);
+	return n;
+}
+
+void
+json_pool_start(void)
+{
+	void *p;
+
+	hooks_install();
+	if (pool_base != NULL || pthread_key_create(&pool_key,
+	    pool_move_on) != 0)
+		return;
+	p = mmap(NULL, POOL_BLOCK * POOL_BLOCKS, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	pool_base = p;
+	POISON(pool_base, POOL_BLOCK * POOL_BLOCKS);
 }
 
 void
@@ -464,11 +634,11 @@ json_secret_free(struct json_secret *mem)
  */
 static int
 parse(const char *text, size_t len, const char *what, int allow_dups,
-    cJSON **out, struct json_secret *mem, int terminated)
+    cJSON **out, struct json_secret *mem, int terminated, int *as_is)
 {
 	struct scan sc = { .s = (const unsigned char *)text, .n = len,
 	    .what = what, .capnums = NUMS_INLINE, .status = JW_OK,
-	    .allow_dups = allow_dups };
+	    .allow_dups = allow_dups, .as_is = 1 };
 	cJSON *root = NULL;
 	const char *end = NULL;
 	char *copy;
@@ -513,39 +683,54 @@ out:
 		return sc.status;
 	}
 	*out = root;
+	if (as_is != NULL)
+		*as_is = sc.as_is;
 	return JW_OK;
 }
 
 int
 json_parse(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 0, out, NULL, 0);
+	return parse(text, len, what, 0, out, NULL, 0, NULL);
 }
 
 int
 json_parse_str(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 0, out, NULL, 1);
+	return parse(text, len, what, 0, out, NULL, 1, NULL);
 }
 
 int
 json_parse_dups(const char *text, size_t len, const char *what, cJSON **out)
 {
-	return parse(text, len, what, 1, out, NULL, 0);
+	return parse(text, len, what, 1, out, NULL, 0, NULL);
+}
+
+int
+json_parse_pooled(const char *text, size_t len, const char *what,
+    cJSON **out, int *as_is)
+{
+	int rc, mode = ja.mode;
+
+	if (pool_base != NULL)
+		ja.mode = JA_POOL;
+	rc = parse(text, len, what, 0, out, NULL, 1, as_is);
+	ja.mode = mode;
+	return rc;
 }
 
 int
 json_parse_secret(const char *text, size_t len, const char *what,
     cJSON **out, struct json_secret **mem)
 {
-	cJSON_Hooks hooks = { arena_alloc, arena_free };
 	int rc;
 
-	*mem = arena = xcalloc(1, sizeof(**mem));
-	cJSON_InitHooks(&hooks);
-	rc = parse(text, len, what, 0, out, *mem, 0);
-	cJSON_InitHooks(NULL);
-	arena = NULL;
+	hooks_install();
+	*mem = ja.secret = xcalloc(1, sizeof(**mem));
+	ja.mode = JA_SECRET;
+	rc = parse(text, len, what, 0, out, *mem, 0, NULL);
+	ja.mode = JA_MALLOC;
+	ja.secret = NULL;
 	if (rc != JW_OK) {
 		json_secret_free(*mem);
 		*mem = NULL;

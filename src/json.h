@@ -24,6 +24,19 @@ int json_parse_str(const char *text, size_t len, const char *what,
     cJSON **out);
 
 /*
+ * json_parse_str into the pool once json_pool_start has run: for trees
+ * made and freed by the thousand (--batch), on any thread.  *as_is (when
+ * as_is is not NULL) tells whether the text prints as itself, as
+ * json_prints_as_is would.
+ */
+int json_parse_pooled(const char *text, size_t len, const char *what,
+    cJSON **out, int *as_is);
+/* Start the pool; before any thread starts. */
+void json_pool_start(void);
+/* How many of the pool's blocks have ever been taken (for tests). */
+size_t json_pool_blocks(void);
+
+/*
  * json_parse, except that duplicate member names are kept (json_get finds
  * the first).  Only for showing a token the strict parse rejects.
  */

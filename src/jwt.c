@@ -364,8 +364,9 @@ payload:
 	/* The payload may be any octets; note whether it is JSON. */
 	if (memchr(t->payload_raw, '\0', t->payload_len) != NULL)
 		t->payload_why = xstrdup("the payload holds a NUL byte");
-	else if (json_parse_str((const char *)t->payload_raw,
-	    t->payload_len, "payload", &t->payload) != JW_OK) {
+	else if (json_parse_pooled((const char *)t->payload_raw,
+	    t->payload_len, "payload", &t->payload, &t->payload_as_is) !=
+	    JW_OK) {
 		t->payload_why = xstrdup(jw_error());
 		jw_clear_error();
 	}

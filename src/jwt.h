@@ -37,6 +37,8 @@ struct jwt {
 					 * this header (jwt.c), or NULL */
 	int raw_inline;			/* payload_raw and sig are in the
 					 * struct's allocation */
+	int payload_as_is;		/* payload prints as itself (0: not
+					 * known) */
 	const cJSON *claim[JWT_NCLAIMS];	/* in payload (the first of
 					 * a name), or NULL */
 };

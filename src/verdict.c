@@ -173,7 +173,7 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 	    jwt_header_as_is(t));
 	STRBUF_LIT(&o, ",\"payload\":");
 	put_json(&o, t->payload, t->payload_raw, t->payload_len,
-	    json_prints_as_is((const char *)t->payload_raw, t->payload_len));
+	    t->payload_as_is);
 	STRBUF_LIT(&o, "}");
 	return o.p;
 }
