@@ -55,21 +55,36 @@ verify_chunk(void *wctx, void *job)
 {
 	const struct vctx *x = wctx;
 	struct chunk *c = job;
+	struct cline *l;
 	size_t i;
+	char *s;
 
 	c->v = xcalloc(c->n, sizeof(*c->v));
 	c->t = xcalloc(c->n, sizeof(*c->t));
 	for (i = 0; i < c->n; i++) {
-		verify_line(c->in + c->l[i].off, c->l[i].len, c->l[i].toolong,
-		    x->ks, x->p, &c->v[i], &c->t[i]);
+		l = &c->l[i];
+		verify_line(c->in + l->off, l->len, l->toolong, x->ks, x->p,
+		    &c->v[i], &c->t[i]);
 		if (x->fmt == NULL)
 			continue;
-		c->v[i].shown = x->fmt(x->arg, &c->v[i], c->t[i], x->name,
-		    c->l[i].lineno);
-		/* shown: the token is done with, and freed here too */
+		/* the text goes to the chunk's output, and the token is done
+		 * with: all freed on this thread */
+		if ((s = x->fmt(x->arg, &c->v[i], c->t[i], x->name,
+		    l->lineno)) != NULL) {
+			l->rlen = strlen(s);
+			l->roff = chunk_out(c, s, l->rlen);
+			chunk_out(c, "\n", 1);
+			l->rlen++;
+			free(s);
+		}
 		jwt_free(c->t[i]);
 		c->t[i] = NULL;
 	}
+	for (i = 0; i < c->n; i++)
+		if (c->l[i].rlen > 0) {	/* its newline at least */
+			c->v[i].shown = c->out + c->l[i].roff;
+			c->v[i].shown_len = c->l[i].rlen;
+		}
 }
 
 /* Hand the verdicts of the oldest chunk to fn, in order. */

@@ -27,8 +27,9 @@ typedef void batch_fn(void *arg, const struct verdict *v,
 /*
  * With jobs > 1, when not NULL: called by the worker thread that made a
  * verdict, with the same arguments as fn, for the text fn will show (a
- * malloc'd string, or NULL), which fn then finds in v->shown, with t
- * NULL (it is freed by the worker).  Showing a verdict is much of its
+ * malloc'd string, or NULL), which fn then finds in v->shown and
+ * v->shown_len with a newline added, and t NULL (it is freed by the
+ * worker).  Showing a verdict is much of its
  * cost; this way it runs in parallel too.  It must only read arg.
  */
 typedef char *batch_fmt(void *arg, const struct verdict *v,

@@ -179,7 +179,7 @@ report(void *arg, const struct verdict *v, const struct jwt *t,
 	}
 	if (line > 0) {
 		if (v->shown != NULL)
-			puts(v->shown);
+			fwrite(v->shown, 1, v->shown_len, stdout);
 		else if ((s = batch_line(o, v, t, file, line)) != NULL) {
 			puts(s);
 			free(s);

@@ -508,7 +508,6 @@ verdict_free(struct verdict *v)
 		cJSON_Delete(v->f[i].actual);
 	}
 	free(v->f);
-	free(v->shown);
 	memset(v, 0, sizeof(*v));
 }
 

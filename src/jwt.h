@@ -151,8 +151,11 @@ struct verdict {
 	int weak_key;		/* it verified with a secret shorter or an
 				 * RSA key smaller than RFC 7518 wants
 				 * (--allow-weak-key) */
-	char *shown;		/* batch: the verdict as a --jobs worker
-				 * formatted it (batch_fmt), or NULL */
+	const char *shown;	/* batch: the verdict as a --jobs worker
+				 * formatted it (batch_fmt), its newline
+				 * included, in the worker's output (not
+				 * owned), or NULL */
+	size_t shown_len;
 };
 
 /*
