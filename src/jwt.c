@@ -262,8 +262,7 @@ int
 jwt_parse(const char *text, size_t len, struct jwt **out)
 {
 	struct jwt *t;
-	size_t i, dots = 0, room[3];
-	const char *e[3];
+	size_t i, dots = 0, d0, d1;
 	const cJSON *alg, *kid;
 	int rc;
 
@@ -292,27 +291,27 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 	if (dots != 2)
 		return jw_fail(JW_EMALFORMED, "malformed token: expected 3 "
 		    "segments separated by '.', found %zu", dots + 1);
-	e[0] = memchr(text, '.', len);
-	e[1] = memchr(e[0] + 1, '.', (size_t)(text + len - e[0] - 1));
-	e[2] = text + len;
-	for (i = 0; i < 3; i++)
-		room[i] = B64URL_DECODED_MAX((size_t)(e[i] - (i ? e[i - 1] +
-		    1 : text)));
+	/* the dots: the segments are [0, d0), (d0, d1) and (d1, len) */
+	d0 = (size_t)((const char *)memchr(text, '.', len) - text);
+	d1 = (size_t)((const char *)memchr(text + d0 + 1, '.', len - d0 - 1) -
+	    text);
 	/* the token's copy, its decoded payload and its signature live in
 	 * the same allocation */
-	t = xmalloc(sizeof(*t) + len + 1 + room[1] + room[2]);
+	t = xmalloc(sizeof(*t) + len + 1 + B64URL_DECODED_MAX(d1 - d0 - 1) +
+	    B64URL_DECODED_MAX(len - d1 - 1));
 	memset(t, 0, sizeof(*t));
 	t->text = memcpy(t + 1, text, len);
 	t->text[len] = '\0';
 	t->len = len;
+	t->seg[0] = t->text;
+	t->seglen[0] = d0;
+	t->seg[1] = t->text + d0 + 1;
+	t->seglen[1] = d1 - d0 - 1;
+	t->seg[2] = t->text + d1 + 1;
+	t->seglen[2] = len - d1 - 1;
 	t->payload_raw = (unsigned char *)t->text + len + 1;
-	t->sig = t->payload_raw + room[1];
+	t->sig = t->payload_raw + B64URL_DECODED_MAX(t->seglen[1]);
 	t->raw_inline = 1;
-	for (i = 0; i < 3; i++) {
-		t->seg[i] = i ? t->text + (e[i - 1] - text) + 1 : t->text;
-		t->seglen[i] = (size_t)(e[i] - text) - (size_t)(t->seg[i] -
-		    t->text);
-	}
 	if (t->seglen[0] == 0) {
 		rc = jw_fail(JW_EMALFORMED, "malformed token: the header "
 		    "segment is empty");
