@@ -20,6 +20,8 @@ cc -O2 -o empty "$top/bench/empty.c"
 # shellcheck disable=SC2046
 cc -O2 -o floor "$top/bench/floor.c" $(pkg-config --cflags --libs libsodium libcjson)
 # shellcheck disable=SC2046
+cc -O2 -o floor-ossl "$top/bench/floor-ossl.c" $(pkg-config --cflags --libs libsodium libcjson) -ldl
+# shellcheck disable=SC2046
 cc -O2 -o prim "$top/bench/prim.c" $(pkg-config --cflags --libs libsodium libcrypto)
 
 # Keys: the same key material for every tool where formats allow.
@@ -93,14 +95,14 @@ cell sign-HS512 "floor=./floor" "jwtool=$J sign -k hs512.key --alg HS512 claims.
 cell sign-EdDSA "floor=./floor" "jwtool=$J sign -k ed.pem claims.json" \
     "golang-jwt=jwt -sign claims.json -key ed.pem -alg EdDSA" \
     "pyjwt=$(pyjwt_sign EdDSA ed.pem)"
-cell sign-RS256 "floor=./floor" "jwtool=$J sign -k rsa.pem claims.json" \
+cell sign-RS256 "floor=./floor" "floor-ossl=./floor-ossl" "jwtool=$J sign -k rsa.pem claims.json" \
     "jwtool-jwk=$J sign -k rsa.jwk claims.json" \
     "golang-jwt=jwt -sign claims.json -key rsa.pem -alg RS256" \
     "jose=$(jose_sign rsa.jwk)" "pyjwt=$(pyjwt_sign RS256 rsa.pem)"
-cell sign-PS256 "floor=./floor" "jwtool=$J sign -k rsa.pem --alg PS256 claims.json" \
+cell sign-PS256 "floor=./floor" "floor-ossl=./floor-ossl" "jwtool=$J sign -k rsa.pem --alg PS256 claims.json" \
     "jwtool-jwk=$J sign -k rsa.jwk --alg PS256 claims.json" \
     "golang-jwt=jwt -sign claims.json -key rsa.pem -alg PS256"
-cell sign-ES256 "floor=./floor" "jwtool=$J sign -k ec.pem claims.json" \
+cell sign-ES256 "floor=./floor" "floor-ossl=./floor-ossl" "jwtool=$J sign -k ec.pem claims.json" \
     "jwtool-jwk=$J sign -k ec.jwk claims.json" \
     "golang-jwt=jwt -sign claims.json -key ec.pem -alg ES256" \
     "jose=$(jose_sign ec.jwk)" "pyjwt=$(pyjwt_sign ES256 ec.pem)"
@@ -110,7 +112,9 @@ for a in HS256 HS512 EdDSA RS256 PS256 ES256; do
 	case $a in RS*|PS*) jwk=rsa.pub.jwk ;; ES*) jwk=ec.pub.jwk ;; *) jwk= ;; esac
 	printf '%s\n' "${tok[$a]}" > "$a.jwt"
 	# golang-jwt's -verify needs -alg: it checks the token's against it
-	cell "verify-$a" "floor=./floor" "jwtool=$J verify -q -k $k $a.jwt" \
+	case $a in RS*|PS*|ES*) fo=./floor-ossl ;; *) fo= ;; esac
+	cell "verify-$a" "floor=./floor" ${fo:+"floor-ossl=$fo"} \
+	    "jwtool=$J verify -q -k $k $a.jwt" \
 	    ${jwk:+"jwtool-jwk=$J verify -q -k $jwk $a.jwt"} \
 	    "golang-jwt=jwt -alg $a -verify $a.jwt -key $k"
 done
@@ -135,10 +139,10 @@ for k in $(seq "${BULK_RUNS:-3}"); do ./prim "$(wc -c < HS256.jwt)"; done |
 	echo
 	echo "### Peak memory (max RSS, KiB)"
 	echo
-	echo "| job | jwtool | golang-jwt | jose | PyJWT |"
-	echo "|---|---|---|---|---|"
-	echo "| sign HS256 | $(rss $J sign -k hs.key claims.json) | $(rss jwt -sign claims.json -key hs.key -alg HS256) | $(rss sh -c 'echo {} | jose jws sig -I - -k hs.jwk -c -o -') | $(rss $PY -c "import jwt; jwt.encode({'a':1}, b'x'*32, algorithm='HS256')") |"
-	echo "| sign RS256 | $(rss $J sign -k rsa.pem claims.json) | $(rss jwt -sign claims.json -key rsa.pem -alg RS256) | $(rss sh -c 'echo {} | jose jws sig -I - -k rsa.jwk -c -o -') | $(rss $PY -c "import jwt; jwt.encode({'a':1}, open('rsa.pem','rb').read(), algorithm='RS256')") |"
+	echo "| job | jwtool | golang-jwt | jose | PyJWT | floor | floor-ossl |"
+	echo "|---|---|---|---|---|---|---|"
+	echo "| sign HS256 | $(rss $J sign -k hs.key claims.json) | $(rss jwt -sign claims.json -key hs.key -alg HS256) | $(rss sh -c 'echo {} | jose jws sig -I - -k hs.jwk -c -o -') | $(rss $PY -c "import jwt; jwt.encode({'a':1}, b'x'*32, algorithm='HS256')") | $(rss ./floor) | n/a |"
+	echo "| sign RS256 | $(rss $J sign -k rsa.pem claims.json) | $(rss jwt -sign claims.json -key rsa.pem -alg RS256) | $(rss sh -c 'echo {} | jose jws sig -I - -k rsa.jwk -c -o -') | $(rss $PY -c "import jwt; jwt.encode({'a':1}, open('rsa.pem','rb').read(), algorithm='RS256')") | n/a | $(rss ./floor-ossl) |"
 	echo
 	echo "### Primitive ceilings (one core, operations/s)"
 	echo
