@@ -695,9 +695,10 @@ json_parse(const char *text, size_t len, const char *what, cJSON **out)
 }
 
 int
-json_parse_str(const char *text, size_t len, const char *what, cJSON **out)
+json_parse_str(const char *text, size_t len, const char *what, cJSON **out,
+    int *as_is)
 {
-	return parse(text, len, what, 0, out, NULL, 1, NULL);
+	return parse(text, len, what, 0, out, NULL, 1, as_is);
 }
 
 int
@@ -714,7 +715,7 @@ json_parse_pooled(const char *text, size_t len, const char *what,
 
 	if (pool_base != NULL)
 		ja.mode = JA_POOL;
-	rc = parse(text, len, what, 0, out, NULL, 1, as_is);
+	rc = json_parse_str(text, len, what, out, as_is);
 	ja.mode = mode;
 	return rc;
 }
@@ -736,28 +737,6 @@ json_parse_secret(const char *text, size_t len, const char *what,
 		*mem = NULL;
 	}
 	return rc;
-}
-
-int
-json_prints_as_is(const char *text, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)text, *p = s,
-	    *end = s + n, *q;
-
-	if (memchr(s, '\\', n) != NULL)
-		return 0;
-	while (p < end) {
-		if (*p == '"') {	/* no escapes: the next quote ends it */
-			q = memchr(p + 1, '"', (size_t)(end - p - 1));
-			if (q == NULL)
-				return 0;
-			p = q + 1;
-		} else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			return 0;
-		else
-			p++;
-	}
-	return 1;
 }
 
 int

@@ -19,15 +19,18 @@
  * Returns JW_OK with *out (free with cJSON_Delete) or JW_EMALFORMED.
  */
 int json_parse(const char *text, size_t len, const char *what, cJSON **out);
-/* json_parse of text whose text[len] is a NUL: no copy is made. */
+/*
+ * json_parse of text whose text[len] is a NUL: no copy is made.  *as_is
+ * (when as_is is not NULL) tells whether the text prints as itself in
+ * compact form: no whitespace between tokens and no escapes (numbers are
+ * kept as written).
+ */
 int json_parse_str(const char *text, size_t len, const char *what,
-    cJSON **out);
+    cJSON **out, int *as_is);
 
 /*
  * json_parse_str into the pool once json_pool_start has run: for trees
- * made and freed by the thousand (--batch), on any thread.  *as_is (when
- * as_is is not NULL) tells whether the text prints as itself, as
- * json_prints_as_is would.
+ * made and freed by the thousand (--batch), on any thread.
  */
 int json_parse_pooled(const char *text, size_t len, const char *what,
     cJSON **out, int *as_is);
@@ -79,12 +82,6 @@ cJSON *json_get(const cJSON *obj, const char *name);
 
 /* Serialise: compact, or pretty with two-space indents.  Caller frees. */
 char *json_print(const cJSON *item, int pretty);
-/*
- * Whether JSON text the strict parser accepted prints as itself in
- * compact form: no whitespace between tokens and no escapes (numbers are
- * kept as written).
- */
-int json_prints_as_is(const char *text, size_t n);
 
 /*
  * Serialise compactly into *buf (capacity *cap, grown with xrealloc as

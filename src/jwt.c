@@ -55,7 +55,7 @@ struct jwt_header {
 	cJSON *json;
 	const char *alg, *kid;		/* as in struct jwt */
 	int plain;			/* header_plain(json) */
-	int as_is;			/* json_prints_as_is(raw) */
+	int as_is;			/* as header_as_is in struct jwt */
 };
 
 static pthread_key_t last_key;
@@ -107,6 +107,7 @@ header_reuse(struct jwt *t)
 	t->header = h->json;
 	t->alg = h->alg;
 	t->kid = h->kid;
+	t->header_as_is = h->as_is;
 	return 1;
 }
 
@@ -127,13 +128,6 @@ header_plain(const cJSON *h)
 		if ((c = json_get(h, names[i])) != NULL && !cJSON_IsString(c))
 			return 0;
 	return 1;
-}
-
-int
-jwt_header_as_is(const struct jwt *t)
-{
-	return t->shared != NULL ? t->shared->as_is :
-	    json_prints_as_is((const char *)t->header_raw, t->header_len);
 }
 
 void
@@ -188,7 +182,7 @@ header_keep(struct jwt *t)
 	h->alg = t->alg;
 	h->kid = t->kid;
 	h->plain = header_plain(h->json);
-	h->as_is = json_prints_as_is((const char *)h->raw, h->len);
+	h->as_is = t->header_as_is;
 	h->refs = 2;	/* t's and the thread's */
 	header_release(pthread_getspecific(last_key));
 	(void)pthread_setspecific(last_key, h);
@@ -205,10 +199,6 @@ jwt_free(struct jwt *t)
 	else {
 		free(t->header_raw);
 		cJSON_Delete(t->header);
-	}
-	if (!t->raw_inline) {
-		free(t->payload_raw);
-		free(t->sig);
 	}
 	cJSON_Delete(t->payload);
 	free(t->payload_why);
@@ -258,11 +248,38 @@ clean8(const char *p, size_t *dots)
 	return 1;
 }
 
+struct jwt *
+jwt_alloc(const char *text, size_t len)
+{
+	struct jwt *t;
+	size_t d0, d1;
+
+	/* the dots: the segments are [0, d0), (d0, d1) and (d1, len) */
+	d0 = (size_t)((const char *)memchr(text, '.', len) - text);
+	d1 = (size_t)((const char *)memchr(text + d0 + 1, '.', len - d0 - 1) -
+	    text);
+	t = xmalloc(sizeof(*t) + len + 1 + B64URL_DECODED_MAX(d1 - d0 - 1) +
+	    B64URL_DECODED_MAX(len - d1 - 1));
+	memset(t, 0, sizeof(*t));
+	t->text = memcpy(t + 1, text, len);
+	t->text[len] = '\0';
+	t->len = len;
+	t->seg[0] = t->text;
+	t->seglen[0] = d0;
+	t->seg[1] = t->text + d0 + 1;
+	t->seglen[1] = d1 - d0 - 1;
+	t->seg[2] = t->text + d1 + 1;
+	t->seglen[2] = len - d1 - 1;
+	t->payload_raw = (unsigned char *)t->text + len + 1;
+	t->sig = t->payload_raw + B64URL_DECODED_MAX(t->seglen[1]);
+	return t;
+}
+
 int
 jwt_parse(const char *text, size_t len, struct jwt **out)
 {
 	struct jwt *t;
-	size_t i, dots = 0, d0, d1;
+	size_t i, dots = 0;
 	const cJSON *alg, *kid;
 	int rc;
 
@@ -291,27 +308,7 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 	if (dots != 2)
 		return jw_fail(JW_EMALFORMED, "malformed token: expected 3 "
 		    "segments separated by '.', found %zu", dots + 1);
-	/* the dots: the segments are [0, d0), (d0, d1) and (d1, len) */
-	d0 = (size_t)((const char *)memchr(text, '.', len) - text);
-	d1 = (size_t)((const char *)memchr(text + d0 + 1, '.', len - d0 - 1) -
-	    text);
-	/* the token's copy, its decoded payload and its signature live in
-	 * the same allocation */
-	t = xmalloc(sizeof(*t) + len + 1 + B64URL_DECODED_MAX(d1 - d0 - 1) +
-	    B64URL_DECODED_MAX(len - d1 - 1));
-	memset(t, 0, sizeof(*t));
-	t->text = memcpy(t + 1, text, len);
-	t->text[len] = '\0';
-	t->len = len;
-	t->seg[0] = t->text;
-	t->seglen[0] = d0;
-	t->seg[1] = t->text + d0 + 1;
-	t->seglen[1] = d1 - d0 - 1;
-	t->seg[2] = t->text + d1 + 1;
-	t->seglen[2] = len - d1 - 1;
-	t->payload_raw = (unsigned char *)t->text + len + 1;
-	t->sig = t->payload_raw + B64URL_DECODED_MAX(t->seglen[1]);
-	t->raw_inline = 1;
+	t = jwt_alloc(text, len);
 	if (t->seglen[0] == 0) {
 		rc = jw_fail(JW_EMALFORMED, "malformed token: the header "
 		    "segment is empty");
@@ -333,7 +330,7 @@ jwt_parse(const char *text, size_t len, struct jwt **out)
 		goto fail;
 	}
 	if ((rc = json_parse_str((const char *)t->header_raw, t->header_len,
-	    "header", &t->header)) != JW_OK)
+	    "header", &t->header, &t->header_as_is)) != JW_OK)
 		goto fail;
 	if (!cJSON_IsObject(t->header)) {
 		rc = jw_fail(JW_EMALFORMED, "malformed token: the header is a "
@@ -833,14 +830,13 @@ check_times(const struct jwt *t, const struct jwt_policy *p,
 		const cJSON *m = t->claim[JWT_EXP + i];
 
 		have[i] = jwt_numeric_date_of(m, &when[i]);
-		if (have[i] < 0) {
+		if (have[i] < 0)
 			verdict_add(v, JW_EMALFORMED, "malformed_claim",
 			    names[i], "claim '%s' must be a NumericDate (a "
 			    "number of seconds from 0 to %lld), not %s",
 			    names[i], TIME_MAX_NUMERIC, json_is_number(m) ?
 			    jw_quote(m->valuestring, strlen(m->valuestring),
 			    40) : json_type_name(m));
-		}
 	}
 	if (have[0] > 0 && p->now >= when[0] + p->leeway)
 		time_finding(v, JW_EEXPIRED, "expired", "exp", "token expired "
@@ -890,6 +886,7 @@ check_types(const struct jwt *t, const struct jwt_policy *p,
 	static const enum jwt_claim at[] = { JWT_ISS, JWT_SUB, JWT_JTI };
 	const cJSON *c;
 	size_t i;
+
 	for (i = 0; !header_known_plain(t) && i < sizeof(hdr) / sizeof(hdr[0]);
 	    i++)
 		if ((c = json_get(t->header, hdr[i])) != NULL &&

@@ -35,10 +35,8 @@ struct jwt {
 	const char *kid;		/* header "kid" string, or NULL */
 	struct jwt_header *shared;	/* header_raw and header belong to
 					 * this header (jwt.c), or NULL */
-	int raw_inline;			/* payload_raw and sig are in the
-					 * struct's allocation */
-	int payload_as_is;		/* payload prints as itself (0: not
-					 * known) */
+	int header_as_is, payload_as_is;	/* the decoded JSON prints
+					 * as itself (0: no, or not known) */
 	const cJSON *claim[JWT_NCLAIMS];	/* in payload (the first of
 					 * a name), or NULL */
 };
@@ -199,10 +197,12 @@ int jwt_numeric_date_of(const cJSON *m, long long *t);
 /* Fill t->claim from t->payload. */
 void jwt_index_claims(struct jwt *t);
 /*
- * Whether t's decoded header prints as itself in compact JSON (no
- * whitespace, no escapes): once per shared header.
+ * A zeroed token for text[0..len), which holds exactly two dots, laid out
+ * as every parse lays it out: in one allocation (free with jwt_free), the
+ * text's copy, its segments, and room for the decoded payload and
+ * signature, at payload_raw and sig.
  */
-int jwt_header_as_is(const struct jwt *t);
+struct jwt *jwt_alloc(const char *text, size_t len);
 
 /*
  * Parse a token the way lenient libraries do, so that inspect can show a

@@ -45,7 +45,11 @@ jwt_issues_free(char **issues, size_t n)
 	free(issues);
 }
 
-/* Decode segment i of t leniently; -1 when even that fails. */
+/*
+ * Decode segment i of t leniently, into *out (room for
+ * B64URL_DECODED_MAX(t->seglen[i]) bytes) or a new buffer (*out NULL);
+ * -1 when even that fails.
+ */
 static int
 decode_lenient(const struct jwt *t, int i, unsigned char **out, size_t *len,
     struct issues *is)
@@ -89,7 +93,8 @@ decode_lenient(const struct jwt *t, int i, unsigned char **out, size_t *len,
 	if (std)
 		issue(is, "the %s segment uses '+' or '/' (base64) instead of "
 		    "'-' and '_' (base64url)", segname[i]);
-	rc = b64url_decode(c, k, 0, out, len, NULL);
+	rc = *out != NULL ? b64url_decode_into(c, k, *out, len, NULL) :
+	    b64url_decode(c, k, 0, out, len, NULL);
 	free(c);
 	return rc;
 }
@@ -150,17 +155,7 @@ jwt_parse_lenient(const char *text, size_t len, struct jwt **out,
 	}
 	if (len == 0 || dots != 2)
 		return JW_EMALFORMED;
-	t = xcalloc(1, sizeof(*t) + len + 1);	/* as jwt_parse lays it out */
-	t->text = memcpy(t + 1, text, len);
-	t->len = len;
-	t->seg[0] = t->text;
-	for (i = 0; i < 3; i++) {
-		const char *e = i < 2 ? strchr(t->seg[i], '.') : t->text + len;
-
-		t->seglen[i] = (size_t)(e - t->seg[i]);
-		if (i < 2)
-			t->seg[i + 1] = e + 1;
-	}
+	t = jwt_alloc(text, len);
 	if (t->seglen[0] == 0 ||
 	    decode_lenient(t, 0, &t->header_raw, &t->header_len, &is) ||
 	    decode_lenient(t, 1, &t->payload_raw, &t->payload_len, &is) ||

@@ -170,7 +170,7 @@ verdict_line(const struct verdict *v, const struct jwt *t, const char *file,
 	put_str(&o, verdict_kid(v, t));
 	STRBUF_LIT(&o, ",\"errors\":[],\"header\":");
 	put_json(&o, t->header, t->header_raw, t->header_len,
-	    jwt_header_as_is(t));
+	    t->header_as_is);
 	STRBUF_LIT(&o, ",\"payload\":");
 	put_json(&o, t->payload, t->payload_raw, t->payload_len,
 	    t->payload_as_is);
