@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
 # The third-party vectors of tests/vectors: each file is the upstream copy
-# its SHA-256 says, SHA256SUMS and README.md account for every file, and a
-# changed byte is caught.
+# its SHA-256 says, SHA256SUMS and README.md account for every file, a
+# changed byte is caught, and nothing reads vectors from outside the tree.
 
 load helpers/common
 
@@ -36,4 +36,13 @@ listed() {
 	run -1 sha256sum --strict --quiet -c SHA256SUMS
 	assert_output --partial "wycheproof/ed25519_test.json: FAILED"
 	assert_output --partial "1 computed checksum did NOT match"
+}
+
+@test "the build and the tests read no vectors from outside the tree" {
+	cd "$TOP"
+	run -1 grep -rnE '\.\./shared|\$TOP/\.\.' Makefile .ci scripts bench \
+	    tests
+	assert_output ""
+	run -0 grep '^VECTORS=' tests/helpers/common.bash
+	assert_output 'VECTORS=${VECTORS:-$TOP/tests/vectors}'
 }
