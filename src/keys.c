@@ -258,6 +258,48 @@ keyset_free(struct keyset *ks)
 	free(ks);
 }
 
+/* The first few keys of ks that are secret (or not): 'kid' or #N. */
+static void
+mixed_names(const struct keyset *ks, int secret, char *buf, size_t size)
+{
+	size_t i, o = 0, shown = 0, all = 0;
+	const struct key *k;
+	char one[128];
+
+	buf[0] = '\0';
+	for (i = 0; i < ks->n; i++) {
+		k = ks->keys[i];
+		if ((k->kty == KTY_OCT) != secret || all++ >= 3)
+			continue;
+		if (k->kid != NULL)
+			snprintf(one, sizeof(one), "'%s'", jw_quote(k->kid,
+			    strlen(k->kid), 24));
+		else
+			snprintf(one, sizeof(one), "#%zu", i + 1);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", shown++ ?
+		    ", " : "", one);
+	}
+	if (all > shown)
+		snprintf(buf + o, size - o, " and %zu more", all - shown);
+}
+
+int
+keyset_check_mixed(const struct keyset *ks, const char *name)
+{
+	char secret[512], other[512];
+	size_t i, nsecret = 0;
+
+	for (i = 0; i < ks->n; i++)
+		nsecret += ks->keys[i]->kty == KTY_OCT;
+	if (nsecret == 0 || nsecret == ks->n)
+		return JW_OK;
+	mixed_names(ks, 1, secret, sizeof(secret));
+	mixed_names(ks, 0, other, sizeof(other));
+	return jw_fail(JW_EKEY, "key set '%s' mixes secret (oct) keys (%s) with "
+	    "RSA, EC or OKP keys (%s): anyone who can read the set can forge "
+	    "tokens", name, secret, other);
+}
+
 static void
 keyset_add(struct keyset *ks, struct key *k)
 {

@@ -104,6 +104,14 @@ void keys_roca_warn(int on);
  */
 int key_rsa_roca(const unsigned char *n, size_t len);
 /*
+ * A key set to verify with must not mix secret (oct) keys with RSA, EC or
+ * OKP keys: whoever can read it, as anyone can a published JWKS, holds
+ * the secrets and can forge tokens.  JW_OK, or JW_EKEY with a message
+ * naming set NAME and a few keys of each kind (by kid, else "#N", N the
+ * key's place in ks, from 1).
+ */
+int keyset_check_mixed(const struct keyset *ks, const char *name);
+/*
  * An Ed25519 key for libsodium from its 32-byte seed (a private key), or
  * else from its 32-byte public key.  form names the source.
  */

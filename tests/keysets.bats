@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # Keys and key sets that must not be trusted: RSA moduli with the ROCA
-# fingerprint.
+# fingerprint, and key sets that mix secret keys with public-key ones.
 #
 # tests/fixtures/keys/roca2048.pem was made by
 #   tests/helpers/rocakey.py 2048 jwtool-roca-2048 > roca2048.pem
@@ -12,6 +12,7 @@ load helpers/common
 load helpers/keys
 
 ROCA_WHY="RSA modulus has the ROCA fingerprint (CVE-2017-15361): its primes can be recovered; replace the key"
+MIXED_WHY="anyone who can read the set can forge tokens"
 
 # rs256: an RS256 token of the fixture rsa2048.pem (no kid).
 rs256() {
@@ -92,4 +93,62 @@ rs256() {
 	done
 	run -0 --separate-stderr jwtool jwk --public "$KEYS/rsa2048.pem"
 	assert_equal "$stderr" ""
+}
+
+# --- key sets mixing secret and public-key keys ---------------------------
+
+@test "verify refuses a JWKS that mixes oct keys with public keys (exit 7)" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-1 --now $NOW)
+	run -7 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	assert_output "jwtool: verify: key set '$KEYS/set.jwks' mixes secret (oct) keys ('hs-0', 'hs-1') with RSA, EC or OKP keys ('ed-1'): $MIXED_WHY"
+	run -7 jwtool verify -k - --now $NOW "$t" < "$KEYS/set.jwks"
+	assert_output "jwtool: verify: key set 'stdin' mixes secret (oct) keys ('hs-0', 'hs-1') with RSA, EC or OKP keys ('ed-1'): $MIXED_WHY"
+}
+
+@test "a mixed set is refused with --batch, --find and --json too" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-1 --now $NOW)
+	want="jwtool: verify: key set 'set.jwks' mixes secret (oct) keys ('hs-0', 'hs-1') with RSA, EC or OKP keys ('ed-1'): $MIXED_WHY"
+	cp "$KEYS/set.jwks" .
+	printf '%s\n' "$t" > in
+	run -7 --separate-stderr jwtool verify --batch -k set.jwks --now $NOW in
+	assert_equal "$stderr" "$want"
+	assert_equal "$output" ""
+	run -7 --separate-stderr jwtool verify --batch --jobs 2 -k set.jwks --now $NOW in
+	assert_equal "$stderr" "$want"
+	printf 'log line token=%s end\n' "$t" > app.log
+	run -7 --separate-stderr jwtool verify --find -k set.jwks --now $NOW app.log
+	assert_equal "$stderr" "$want"
+	assert_equal "$output" ""
+	run -7 --separate-stderr jwtool verify --json -k set.jwks --now $NOW "$t"
+	assert_equal "$stderr" "$want"
+}
+
+@test "a mixed set with private keys, or keys without kid, is refused too" {
+	$KEYTOOL jwk "$KEYS/p256.pem" > p256.jwk
+	jq -c 'del(.kid, .alg)' "$KEYS/hs256.jwk" > hs.jwk
+	jq -c --slurpfile h hs.jwk '{keys: [., $h[0]]}' p256.jwk > priv.jwks
+	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	run -7 jwtool verify -k priv.jwks --now $NOW "$t"
+	assert_output "jwtool: verify: key set 'priv.jwks' mixes secret (oct) keys (#2) with RSA, EC or OKP keys (#1): $MIXED_WHY"
+}
+
+@test "the message of a large mixed set stays one bounded line" {
+	long=$(printf 'k%.0s' {1..200})
+	for i in 1 2 3 4 5; do
+		jq -c --arg k "oct-$i" '. + {kid: $k}' "$KEYS/hs256.jwk"
+		jq -c --arg k "ed-$i" '. + {kid: $k}' "$KEYS/ed25519.pub.jwk"
+	done | jq -sc --arg l "$long" '{keys: ([.[0] + {kid: $l}] + .[1:])}' > big.jwks
+	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
+	run -7 --separate-stderr jwtool verify -k big.jwks --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key set 'big.jwks' mixes secret (oct) keys ('kkkkkkkkkkkkkkkkkkkkkkkk...', 'oct-2', 'oct-3' and 2 more) with RSA, EC or OKP keys ('ed-1', 'ed-2', 'ed-3' and 2 more): $MIXED_WHY"
+}
+
+@test "sets of only secrets or only public keys still verify; sign takes a mixed set" {
+	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-1 --now $NOW)
+	run -0 jwtool verify -q -k "$KEYS/hs.jwks" --now $NOW "$t"
+	e=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
+	run -0 jwtool verify -q -k "$KEYS/pub.jwks" --now $NOW "$e"
+	# a signing set is secret anyway: sign picks one key from it by kid
+	run -0 --separate-stderr jwtool sign -k "$KEYS/set.jwks" --kid hs-1 --now $NOW
+	assert_equal "$output" "$t"
 }
