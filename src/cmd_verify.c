@@ -396,7 +396,9 @@ cmd_verify(int argc, char **argv)
 	/* a JWKS's keys are imported as tokens need them */
 	keys_defer_jwks(1);
 	if ((rc = policy_load_expect(&pol)) != JW_OK ||
-	    (rc = keyopts_load(&ko, &ks)) != JW_OK)
+	    (rc = keyopts_load(&ko, &ks)) != JW_OK ||
+	    (rc = keyset_check_mixed(ks, ko.src == NULL ? "--secret" :
+	    io_is_stdin(ko.src) ? "stdin" : ko.src)) != JW_OK)
 		goto out;
 	if (batch)
 		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol,
