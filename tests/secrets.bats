@@ -386,6 +386,74 @@ core_limit_zero() {
 	assert_equal "$(cat out)" '{"sub":"x","iat":1795867200}'
 }
 
+# wiped PID: PID runs jwtool (--now is on its command line: the shell
+# has exec'd it) and $SECRET is not on its command line.
+wiped() {
+	cmdline_has "$1" "--now $NOW" && cmdline_lacks "$1" "$SECRET"
+}
+
+# The three tests below run the real binary (valgrind keeps its own copy
+# of the arguments) with a standard input held open on fd 5, so that
+# jwtool waits on it while its command line is read.
+
+@test "sign --secret is wiped from the command line before the claims are read" {
+	mkfifo in
+	"$JWTOOL_NATIVE" sign --secret "$SECRET" --alg HS256 --sub a --now $NOW - < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	run -0 cmdline_has "$pid" "--secret"
+	run -0 cmdline_has "$pid" "--sub a"
+	echo '{"x":1}' >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	run -0 cat err
+	assert_output "jwtool: sign: warning: --secret puts the secret where other users of this machine can see it (ps, shell history); prefer --key FILE or --key env:NAME"
+	run -0 --separate-stderr jwtool verify -k s.raw --alg HS256 --now $NOW "$(cat out)"
+	assert_output '{"x":1,"sub":"a","iat":1795867200}'
+}
+
+@test "sign --batch --secret is wiped from the command line before the claims are read" {
+	mkfifo in
+	"$JWTOOL_NATIVE" sign --batch --secret "$SECRET" --alg HS256 --now $NOW < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	printf '{"sub":"a"}\n{"sub":"b"}\n' >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	run -0 wc -l < out
+	assert_output 2
+	run -0 jwtool verify -k s.raw --alg HS256 --now $NOW "$(sed -n 1p out)"
+	assert_output '{"sub":"a","iat":1795867200}'
+	run -0 jwtool verify -k s.raw --alg HS256 --now $NOW "$(sed -n 2p out)"
+	assert_output '{"sub":"b","iat":1795867200}'
+}
+
+@test "verify --secret is wiped from the command line before the token is read" {
+	t=$(jwtool sign -k s.raw --now $NOW --sub x)
+	mkfifo in
+	"$JWTOOL_NATIVE" verify --secret "$SECRET" --alg HS256 --now $NOW < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	echo "$t" >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	assert_equal "$(cat out)" '{"sub":"x","iat":1795867200}'
+}
+
+@test "a --secret given twice: the last one signs, the first is freed" {
+	run -0 --separate-stderr jwtool sign --secret "${SECRET}2" --secret "$SECRET" --now $NOW
+	run -0 jwtool verify -q -k s.raw --now $NOW "$output"
+}
+
 @test "core dumps are off while a key is loaded" {
 	mkfifo key
 	( ulimit -S -c unlimited && exec jwtool sign -k key --now $NOW > out 2> err 3>&- ) &
