@@ -340,6 +340,76 @@ hush() {
 	assert_equal "${stderr%%$'\n'*}" "jwtool: sign: warning: --secret puts the secret where other users of this machine can see it (ps, shell history); prefer --key FILE or --key env:NAME"
 }
 
+# bad_options CMD VOPT OTHER: for command CMD (none: the top level), a
+# long option of it taking a value and an option of another command, set
+# BAD to "argument<TAB>message" lines, one per kind of bad option; a
+# message as it follows "jwtool: CMD: ".
+bad_options() {
+	local u=" (see --help)" cmd=$1 vopt=$2 other=$3 s=$SECRET
+	if [ -z "$cmd" ]; then
+		u="; options follow the command (see jwtool --help)"
+		BAD="--list-options	--list-options needs a command"
+		vopt=help
+	else
+		BAD="--$vopt	option '--$vopt' needs a value"
+	fi
+	BAD+="
+-Z	unknown option '-Z'$u
+-Zh	unknown option '-Z'$u
+-hZh	unknown option '-Z'$u
+-hZ	unknown option '-Z'$u
+--bogus	unknown option '--bogus'$u
+--bogus=$s	unknown option '--bogus'$u
+--help=$s	option '--help' takes no value
+-$vopt	unknown option '-$vopt': did you mean '--$vopt'?
+-$vopt=$s	unknown option '-$vopt': did you mean '--$vopt'?
+$other	unknown option '$other'$u
+$other=$s	unknown option '$other'$u"
+}
+
+@test "no kind of bad option brings a neighbouring secret into a message" {
+	local cmd vopt other line bad msg pre
+	for cmd in sign verify decode inspect keygen jwk ''; do
+		case $cmd in
+		sign) vopt=kid other=--ignore-aud pre=(--secret "$SECRET") ;;
+		verify) vopt=sub other=--from-token pre=(--secret "$SECRET") ;;
+		decode) vopt=get other=--secret pre=(--get "$SECRET") ;;
+		inspect) vopt=now other=--secret pre=(--now "$SECRET") ;;
+		keygen) vopt=kid other=--secret pre=(--kid "$SECRET") ;;
+		jwk) vopt=kid other=--secret pre=(--kid "$SECRET") ;;
+		'') vopt= other=--secret ;;
+		esac
+		bad_options "$cmd" "$vopt" "$other"
+		while IFS=$'\t' read -r bad msg; do
+			echo "# jwtool $cmd: $bad"
+			msg="jwtool: ${cmd:+$cmd: }$msg"
+			if [ -z "$cmd" ]; then
+				# the first argument is the command: nothing before
+				# it, and what follows --list-options is the command
+				if [ "$bad" = --list-options ]; then
+					hush 2 jwtool "$bad"
+				else
+					hush 2 jwtool "$bad" "$SECRET"
+				fi
+				assert_equal "$stderr" "$msg"
+				assert_equal "$output" ""
+				continue
+			fi
+			# an operand before, the value of an option before
+			hush 2 jwtool "$cmd" "$SECRET" "$bad"
+			assert_equal "$stderr" "$msg"
+			hush 2 jwtool "$cmd" "${pre[@]}" "$bad"
+			assert_equal "$stderr" "$msg"
+			assert_equal "$output" ""
+			# after: not for an option missing its value
+			[ "$bad" != "--$vopt" ] || continue
+			hush 2 jwtool "$cmd" "$bad" "$SECRET"
+			assert_equal "$stderr" "$msg"
+			assert_equal "$output" ""
+		done <<<"$BAD"
+	done
+}
+
 # A process a test left waiting on a FIFO is not left behind.
 teardown() {
 	if [ -n "${pid:-}" ]; then
