@@ -31,7 +31,7 @@ int cmd_jwk(int argc, char **argv);
 /* Key options shared by sign and verify. */
 struct keyopts {
 	const char *src;	/* --key */
-	const char *secret;	/* --secret */
+	char *secret;		/* --secret: a copy in secret memory */
 	enum key_format fmt;	/* --key-format */
 	int allow_weak;		/* --allow-weak-key */
 	const char *passfile;	/* --passphrase-file */
@@ -54,14 +54,18 @@ struct keyopts {
 
 /*
  * Handle option c if it is a key option: 1 handled, 0 not a key option,
- * -1 bad value (message recorded, JW_EUSAGE).
+ * -1 bad value (message recorded, JW_EUSAGE).  The value of --secret is
+ * copied to secret memory and wiped from argv at once (arg is optarg),
+ * before any input is read; keyopts_load or keyopts_free frees the copy.
  */
 int keyopts_handle(struct keyopts *ko, int c, const char *arg);
 /*
- * Load the keys named by --key or --secret; the --secret argument is
- * wiped once loaded.
+ * Load the keys named by --key or --secret; the copy of --secret is
+ * wiped and freed once loaded, whatever the outcome.
  */
-int keyopts_load(const struct keyopts *ko, struct keyset **ks);
+int keyopts_load(struct keyopts *ko, struct keyset **ks);
+/* Wipe and free what keyopts_handle kept (the --secret copy); NULL-safe. */
+void keyopts_free(struct keyopts *ko);
 /* Load the keys of SRC with --key-format and --passphrase-file of ko. */
 int keyopts_load_from(const struct keyopts *ko, const char *src,
     struct keyset **ks);

@@ -312,6 +312,7 @@ cmd_sign(int argc, char **argv)
 out_usage:
 	rc = JW_EUSAGE;
 out:
+	keyopts_free(&ko);
 	io_atomic_abort(file);
 	cJSON_Delete(header);
 	cJSON_Delete(claims);

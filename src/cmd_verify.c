@@ -275,8 +275,10 @@ cmd_verify(int argc, char **argv)
 	opts_init(&op, options);
 	while ((c = opts_next(&op, argc, argv)) != -1) {
 		if ((rc = keyopts_handle(&ko, c, optarg)) != 0) {
-			if (rc < 0)
-				return JW_EUSAGE;
+			if (rc < 0) {
+				rc = JW_EUSAGE;
+				goto out;
+			}
 			continue;
 		}
 		rc = JW_OK;
@@ -417,6 +419,7 @@ cmd_verify(int argc, char **argv)
 		report(&o, &v, NULL, NULL, 0);
 	}
 out:
+	keyopts_free(&ko);
 	verdict_free(&v);
 	jwt_free(t);
 	keyset_free(ks);

@@ -21,9 +21,20 @@ keyopts_handle(struct keyopts *ko, int c, const char *arg)
 	case 'k':
 		ko->src = arg;
 		return 1;
-	case OPT_SECRET:
-		ko->secret = arg;
+	case OPT_SECRET: {
+		size_t n = strlen(arg);
+
+		/* Before the secret is copied out of argv, as before any
+		 * key material is read. */
+		(void)jw_no_core_dumps();
+		secret_free(ko->secret);
+		ko->secret = secret_alloc(n + 1);
+		memcpy(ko->secret, arg, n + 1);
+		/* The argument is ours (argv): wiped now, it no longer
+		 * shows in /proc/PID/cmdline and ps while input is read. */
+		secure_wipe((char *)arg, n);
 		return 1;
+	}
 	case OPT_KEY_FORMAT:
 		return keys_parse_format(arg, &ko->fmt) == JW_OK ? 1 : -1;
 	case OPT_ALLOW_WEAK:
@@ -63,11 +74,22 @@ read_passphrase(const char *src, unsigned char **pass, size_t *len)
 	return JW_OK;
 }
 
-int
-keyopts_load(const struct keyopts *ko, struct keyset **ks)
+void
+keyopts_free(struct keyopts *ko)
 {
-	if (ko->src != NULL && ko->secret != NULL)
+	if (ko != NULL) {
+		secret_free(ko->secret);
+		ko->secret = NULL;
+	}
+}
+
+int
+keyopts_load(struct keyopts *ko, struct keyset **ks)
+{
+	if (ko->src != NULL && ko->secret != NULL) {
+		keyopts_free(ko);
 		return jw_fail(JW_EUSAGE, "give --key or --secret, not both");
+	}
 	/* Before any key material (a passphrase too) is read; keys_load
 	 * warns if it cannot be done. */
 	(void)jw_no_core_dumps();
@@ -80,9 +102,7 @@ keyopts_load(const struct keyopts *ko, struct keyset **ks)
 		    "or --key env:NAME");
 		rc = keys_load_mem((const unsigned char *)ko->secret,
 		    strlen(ko->secret), "--secret", f, ks);
-		/* The argument is ours (argv): wipe it so that it no longer
-		 * shows in /proc/PID/cmdline and ps once it is loaded. */
-		secure_wipe((char *)ko->secret, strlen(ko->secret));
+		keyopts_free(ko);
 		return rc;
 	}
 	if (ko->src == NULL)

@@ -53,6 +53,45 @@ usage(FILE *fp)
 	    "7 key unusable, 8 I/O\n", fp);
 }
 
+/* The options before a command: -h, -V and these long ones. */
+static const char *const globals[] = {
+	"help", "version", "list-commands", "list-algorithms",
+	"list-operands", "list-options", NULL
+};
+
+/*
+ * Record the usage error of NAME, an option before any command that is
+ * none of the globals: named like opts_next names one (a long option up
+ * to its '=', a single letter, a single-dash long name with a hint),
+ * never with what follows.
+ */
+static void
+bad_global(const char *name)
+{
+	const char *w = name + 1 + (name[1] == '-');
+	size_t n = strcspn(w, "="), i;
+
+	for (i = 0; globals[i] != NULL; i++)
+		if (strlen(globals[i]) == n && strncmp(globals[i], w, n) == 0)
+			break;
+	if (name[1] == '-' && globals[i] != NULL)
+		jw_fail(JW_EUSAGE, "option '--%s' takes no value", globals[i]);
+	else if (name[1] == '-')
+		jw_fail(JW_EUSAGE, "unknown option '--%s'; options follow the "
+		    "command (see jwtool --help)", jw_quote(w, n, 30));
+	else if (globals[i] != NULL)
+		jw_fail(JW_EUSAGE, "unknown option '-%s': did you mean '--%s'?",
+		    globals[i], globals[i]);
+	else {
+		/* -h and -V stand alone: name the first other letter, or
+		 * the word if it has no other */
+		n = strspn(w, "hV");
+		jw_fail(JW_EUSAGE, "unknown option '-%s'; options follow the "
+		    "command (see jwtool --help)", w[n] == '\0' ?
+		    jw_quote(w, n, 30) : jw_quote(w + n, 1, 1));
+	}
+}
+
 /* Flush stdout: a full disk or a closed pipe is an error, not silence. */
 static int
 finish(int status)
@@ -153,10 +192,8 @@ main(int argc, char **argv)
 		return finish(0);
 	}
 	if ((c = find_cmd(name)) == NULL) {
-		if (name[0] == '-')
-			jw_fail(JW_EUSAGE, "unknown option '%s'; options follow "
-			    "the command (see jwtool --help)",
-			    jw_quote(name, strlen(name), 30));
+		if (name[0] == '-' && name[1] != '\0')
+			bad_global(name);
 		else
 			jw_fail(JW_EUSAGE, "unknown command '%s' (see jwtool "
 			    "--help)", jw_quote(name, strlen(name), 30));

@@ -61,10 +61,21 @@ struct opts {
 	const struct opt *table;
 	struct option longopts[64];
 	char shortopts[128];
+	int scan;		/* argv index of the group of short options
+				 * getopt is inside, or 0 */
 };
 
 void opts_init(struct opts *o, const struct opt *table);
-/* getopt_long over the table; '?' after printing nothing (see opts_bad). */
+/*
+ * getopt_long over the table.  A usage error returns '?' with a message
+ * recorded (JW_EUSAGE) that names the bad option itself and nothing else
+ * of argv: '-x' for an unknown letter (a group of short options with one
+ * is refused before any of its letters acts), a long option up to any
+ * '=', an option missing its value by its name.  A single-dash word that
+ * spells a long option of the table ("-key", "-claim=x") is refused with
+ * a hint rather than read as "-k ey"; a value attached to a short option
+ * ("-kFILE") is still one unless the word is such a name.
+ */
 int opts_next(struct opts *o, int argc, char **argv);
 
 /*

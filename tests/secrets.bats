@@ -343,6 +343,76 @@ hush() {
 	assert_equal "${stderr%%$'\n'*}" "jwtool: sign: warning: --secret puts the secret where other users of this machine can see it (ps, shell history); prefer --key FILE or --key env:NAME"
 }
 
+# bad_options CMD VOPT OTHER: for command CMD (none: the top level), a
+# long option of it taking a value and an option of another command, set
+# BAD to "argument<TAB>message" lines, one per kind of bad option; a
+# message as it follows "jwtool: CMD: ".
+bad_options() {
+	local u=" (see --help)" cmd=$1 vopt=$2 other=$3 s=$SECRET
+	if [ -z "$cmd" ]; then
+		u="; options follow the command (see jwtool --help)"
+		BAD="--list-options	--list-options needs a command"
+		vopt=help
+	else
+		BAD="--$vopt	option '--$vopt' needs a value"
+	fi
+	BAD+="
+-Z	unknown option '-Z'$u
+-Zh	unknown option '-Z'$u
+-hZh	unknown option '-Z'$u
+-hZ	unknown option '-Z'$u
+--bogus	unknown option '--bogus'$u
+--bogus=$s	unknown option '--bogus'$u
+--help=$s	option '--help' takes no value
+-$vopt	unknown option '-$vopt': did you mean '--$vopt'?
+-$vopt=$s	unknown option '-$vopt': did you mean '--$vopt'?
+$other	unknown option '$other'$u
+$other=$s	unknown option '$other'$u"
+}
+
+@test "no kind of bad option brings a neighbouring secret into a message" {
+	local cmd vopt other line bad msg pre
+	for cmd in sign verify decode inspect keygen jwk ''; do
+		case $cmd in
+		sign) vopt=kid other=--ignore-aud pre=(--secret "$SECRET") ;;
+		verify) vopt=sub other=--from-token pre=(--secret "$SECRET") ;;
+		decode) vopt=get other=--secret pre=(--get "$SECRET") ;;
+		inspect) vopt=now other=--secret pre=(--now "$SECRET") ;;
+		keygen) vopt=kid other=--secret pre=(--kid "$SECRET") ;;
+		jwk) vopt=kid other=--secret pre=(--kid "$SECRET") ;;
+		'') vopt= other=--secret ;;
+		esac
+		bad_options "$cmd" "$vopt" "$other"
+		while IFS=$'\t' read -r bad msg; do
+			echo "# jwtool $cmd: $bad"
+			msg="jwtool: ${cmd:+$cmd: }$msg"
+			if [ -z "$cmd" ]; then
+				# the first argument is the command: nothing before
+				# it, and what follows --list-options is the command
+				if [ "$bad" = --list-options ]; then
+					hush 2 jwtool "$bad"
+				else
+					hush 2 jwtool "$bad" "$SECRET"
+				fi
+				assert_equal "$stderr" "$msg"
+				assert_equal "$output" ""
+				continue
+			fi
+			# an operand before, the value of an option before
+			hush 2 jwtool "$cmd" "$SECRET" "$bad"
+			assert_equal "$stderr" "$msg"
+			hush 2 jwtool "$cmd" "${pre[@]}" "$bad"
+			assert_equal "$stderr" "$msg"
+			assert_equal "$output" ""
+			# after: not for an option missing its value
+			[ "$bad" != "--$vopt" ] || continue
+			hush 2 jwtool "$cmd" "$bad" "$SECRET"
+			assert_equal "$stderr" "$msg"
+			assert_equal "$output" ""
+		done <<<"$BAD"
+	done
+}
+
 # A process a test left waiting on a FIFO is not left behind.
 teardown() {
 	if [ -n "${pid:-}" ]; then
@@ -387,6 +457,74 @@ core_limit_zero() {
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 0
 	assert_equal "$(cat out)" '{"sub":"x","iat":1795867200}'
+}
+
+# wiped PID: PID runs jwtool (--now is on its command line: the shell
+# has exec'd it) and $SECRET is not on its command line.
+wiped() {
+	cmdline_has "$1" "--now $NOW" && cmdline_lacks "$1" "$SECRET"
+}
+
+# The three tests below run the real binary (valgrind keeps its own copy
+# of the arguments) with a standard input held open on fd 5, so that
+# jwtool waits on it while its command line is read.
+
+@test "sign --secret is wiped from the command line before the claims are read" {
+	mkfifo in
+	"$JWTOOL_NATIVE" sign --secret "$SECRET" --alg HS256 --sub a --now $NOW - < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	run -0 cmdline_has "$pid" "--secret"
+	run -0 cmdline_has "$pid" "--sub a"
+	echo '{"x":1}' >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	run -0 cat err
+	assert_output "jwtool: sign: warning: --secret puts the secret where other users of this machine can see it (ps, shell history); prefer --key FILE or --key env:NAME"
+	run -0 --separate-stderr jwtool verify -k s.raw --alg HS256 --now $NOW "$(cat out)"
+	assert_output '{"x":1,"sub":"a","iat":1795867200}'
+}
+
+@test "sign --batch --secret is wiped from the command line before the claims are read" {
+	mkfifo in
+	"$JWTOOL_NATIVE" sign --batch --secret "$SECRET" --alg HS256 --now $NOW < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	printf '{"sub":"a"}\n{"sub":"b"}\n' >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	run -0 wc -l < out
+	assert_output 2
+	run -0 jwtool verify -k s.raw --alg HS256 --now $NOW "$(sed -n 1p out)"
+	assert_output '{"sub":"a","iat":1795867200}'
+	run -0 jwtool verify -k s.raw --alg HS256 --now $NOW "$(sed -n 2p out)"
+	assert_output '{"sub":"b","iat":1795867200}'
+}
+
+@test "verify --secret is wiped from the command line before the token is read" {
+	t=$(jwtool sign -k s.raw --now $NOW --sub x)
+	mkfifo in
+	"$JWTOOL_NATIVE" verify --secret "$SECRET" --alg HS256 --now $NOW < in > out 2> err 3>&- &
+	pid=$!
+	exec 5> in
+	run -0 wait_for wiped "$pid"
+	echo "$t" >&5
+	exec 5>&-
+	rc=0
+	wait "$pid" || rc=$?
+	assert_equal "$rc" 0
+	assert_equal "$(cat out)" '{"sub":"x","iat":1795867200}'
+}
+
+@test "a --secret given twice: the last one signs, the first is freed" {
+	run -0 --separate-stderr jwtool sign --secret "${SECRET}2" --secret "$SECRET" --now $NOW
+	run -0 jwtool verify -q -k s.raw --now $NOW "$output"
 }
 
 @test "core dumps are off while a key is loaded" {
