@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include <sodium.h>
 
+#include "cleanup.h"
 #include "io.h"
 #include "util.h"
 
@@ -191,6 +193,49 @@ dir_len(const char *path)
 	return slash == NULL ? 0 : (size_t)(slash - path) + 1;
 }
 
+int
+io_create(const char *path, mode_t mode, int *slot)
+{
+	sigset_t old;
+	int fd, e;
+
+	cleanup_hold(&old);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    mode);
+	e = errno;
+	*slot = fd == -1 ? -1 : cleanup_add(path);
+	cleanup_release(&old);
+	errno = e;
+	return fd;
+}
+
+int
+io_create_tmp(const char *path, mode_t mode, char **tmp, int *slot)
+{
+	unsigned char rnd[6];
+	size_t dl = dir_len(path), n = strlen(path) + 32;
+	int fd = -1, tries;
+
+	*tmp = xmalloc(n);
+	for (tries = 0; tries < 16 && fd == -1; tries++) {
+		randombytes_buf(rnd, sizeof(rnd));
+		snprintf(*tmp, n, "%.*s.%s.%02x%02x%02x%02x%02x%02x.tmp",
+		    (int)dl, path, path + dl, rnd[0], rnd[1], rnd[2], rnd[3],
+		    rnd[4], rnd[5]);
+		fd = io_create(*tmp, mode, slot);
+		if (fd == -1 && errno != EEXIST)
+			break;
+	}
+	if (fd == -1) {
+		int e = errno;
+
+		free(*tmp);
+		*tmp = NULL;
+		errno = e;
+	}
+	return fd;
+}
+
 /* 1 when st is neither a regular file nor a symbolic link. */
 static int
 special(const struct stat *st)
@@ -224,6 +269,7 @@ stream_open(const char *path, int follow, struct io_atomic **out)
 		    jw_quote(path, strlen(path), 60), strerror(errno));
 	a = xcalloc(1, sizeof(*a));
 	a->path = xstrdup(path);
+	a->slot = -1;
 	if ((a->fp = fdopen(fd, "w")) == NULL) {
 		close(fd);
 		io_atomic_abort(a);
@@ -239,9 +285,8 @@ io_atomic_open(const char *path, int force, struct io_atomic **out)
 {
 	struct io_atomic *a;
 	struct stat st;
-	unsigned char rnd[6];
-	size_t dl = dir_len(path), n;
-	int fd = -1, tries;
+	size_t dl = dir_len(path);
+	int fd;
 
 	if (path[dl] == '\0' || strcmp(path + dl, ".") == 0 ||
 	    strcmp(path + dl, "..") == 0)
@@ -270,23 +315,9 @@ io_atomic_open(const char *path, int force, struct io_atomic **out)
 	a = xcalloc(1, sizeof(*a));
 	a->path = xstrdup(path);
 	a->force = force;
-	n = strlen(path) + 32;
-	a->tmp = xmalloc(n);
-	for (tries = 0; tries < 16 && fd == -1; tries++) {
-		randombytes_buf(rnd, sizeof(rnd));
-		snprintf(a->tmp, n, "%.*s.%s.%02x%02x%02x%02x%02x%02x.tmp",
-		    (int)dl, path, path + dl, rnd[0], rnd[1], rnd[2], rnd[3],
-		    rnd[4], rnd[5]);
-		fd = open(a->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, 0600);
-		if (fd == -1 && errno != EEXIST)
-			break;
-	}
-	if (fd == -1) {
+	if ((fd = io_create_tmp(path, 0600, &a->tmp, &a->slot)) == -1) {
 		int e = errno;
 
-		free(a->tmp);
-		a->tmp = NULL;
 		io_atomic_abort(a);
 		return jw_fail(JW_EIO, "cannot create a file next to '%s': %s",
 		    jw_quote(path, strlen(path), 60), strerror(e));
@@ -313,6 +344,7 @@ io_atomic_abort(struct io_atomic *a)
 		fclose(a->fp);
 	if (a->tmp != NULL)
 		unlink(a->tmp);
+	cleanup_remove(a->slot);
 	free(a->tmp);
 	free(a->path);
 	free(a);
