@@ -55,20 +55,29 @@ int io_is_stdin(const char *src);
 
 /*
  * Atomic output to PATH: the bytes go to a temporary file created in the
- * same directory (mode 0600, O_CREAT|O_EXCL|O_NOFOLLOW), which is renamed
- * over PATH only by io_atomic_commit.  Without force an existing PATH is
- * never replaced (the final step is link(2), which cannot overwrite); with
- * force it is replaced in one rename(2), and a symbolic link at PATH is
- * replaced, not followed.  Until the commit PATH is untouched; on any
- * failure, and when SIGINT, SIGTERM or SIGHUP ends the process, no
- * temporary file remains.  A character device or a FIFO at PATH
- * (/dev/stdout, /dev/null, a named pipe) is written in place, never
- * replaced; other special files are refused.
+ * same directory (.NAME.XXXXXXXXXXXX.tmp, mode 0600,
+ * O_CREAT|O_EXCL|O_NOFOLLOW), which is renamed over PATH only by
+ * io_atomic_commit.  Without force an existing PATH is never replaced
+ * (the final step is link(2), which cannot overwrite); with force it is
+ * replaced in one rename(2), and a symbolic link to a regular file (or to
+ * nothing) is replaced, not followed.  Until the commit PATH is
+ * untouched; on any failure, and when SIGINT, SIGTERM or SIGHUP ends the
+ * process, no temporary file remains.
+ *
+ * Written in place, never replaced, with force or without: a character
+ * device or a FIFO at PATH; a chain of symbolic links leading to one
+ * (a link to /dev/null); and PATH naming one of our open descriptors
+ * (/dev/stdout, /dev/fd/N, /proc/self/fd/N, or a link to one of those),
+ * which is written at its offset like standard output, whatever it is (a
+ * pipe, a terminal, a socket, the file stdout is redirected to).  Any
+ * other link found in /proc is opened through (a regular file it leads
+ * to is truncated).  A link to a socket or a block device, and other
+ * special files with force, are refused.
  */
 struct io_atomic {
 	FILE *fp;		/* write here */
 	char *path;
-	char *tmp;		/* NULL when writing a device or FIFO in place */
+	char *tmp;		/* NULL when writing in place */
 	int slot;		/* of tmp in cleanup_add, or -1 */
 	int force;
 };
