@@ -3,9 +3,10 @@
 # this machine lacks.  Debian and Ubuntu: apt-get (through sudo when not
 # root).  Elsewhere it names the packages to install:
 #   Fedora:  dnf install gcc make pkgconf libsodium-devel cjson-devel openssl-devel
-#            (tests: bats mandoc openssl python3-jwt python3-cryptography jq time)
+#            (tests: bats mandoc openssl python3-jwt python3-cryptography jq
+#            time strace)
 #   Alpine:  apk add build-base pkgconf libsodium-dev cjson-dev openssl-dev
-#            (tests: bats mandoc openssl py3-jwt py3-cryptography jq)
+#            (tests: bats mandoc openssl py3-jwt py3-cryptography jq strace)
 #   macOS:   brew install pkg-config libsodium cjson openssl@3 bats-core mandoc
 set -eu
 
@@ -13,7 +14,7 @@ what=${1:-build}
 build="gcc make pkg-config libsodium-dev libcjson-dev libssl-dev"
 test="$build bats bats-support bats-assert mandoc openssl python3 python3-jwt"
 test="$test python3-cryptography jq"
-test="$test bash-completion zsh fish man-db clang valgrind time parallel"
+test="$test bash-completion zsh fish man-db clang valgrind time parallel strace"
 bench="$build hyperfine jwt jose python3-jwt openssl valgrind"
 case $what in
 build) want=$build ;;

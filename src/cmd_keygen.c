@@ -1,10 +1,12 @@
 /* cmd_keygen.c - make a key pair or a secret and write it out */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cleanup.h"
 #include "cmd.h"
 #include "keygen.h"
 #include "util.h"
@@ -64,7 +66,9 @@ write_files(const char *prefix, const char *priv, size_t privlen,
 {
 	size_t n = strlen(prefix) + 5;
 	char *kpath = xmalloc(n), *ppath = xmalloc(n);
+	struct keyfile kf = { NULL, NULL, -1, 0 }, pf = { NULL, NULL, -1, 0 };
 	struct stat st;
+	sigset_t old;
 	int rc = JW_OK;
 
 	snprintf(kpath, n, "%s.key", prefix);
@@ -76,11 +80,22 @@ write_files(const char *prefix, const char *priv, size_t privlen,
 	else if (!force && pub != NULL && lstat(ppath, &st) == 0)
 		rc = jw_fail(JW_EIO, "'%s' exists: not replaced (use --force "
 		    "to replace it)", jw_quote(ppath, strlen(ppath), 80));
-	else if ((rc = keyfile_write(kpath, priv, privlen, 0600, force)) ==
-	    JW_OK && pub != NULL &&
-	    (rc = keyfile_write(ppath, pub, publen, 0644, force)) != JW_OK &&
-	    !force)
-		unlink(kpath);	/* ours, just made: no half of a pair */
+	else if ((rc = keyfile_prepare(kpath, priv, privlen, 0600, force,
+	    &kf)) == JW_OK) {
+		if (pub != NULL && (rc = keyfile_prepare(ppath, pub, publen,
+		    0644, force, &pf)) != JW_OK) {
+			keyfile_abort(&kf);	/* no half of a pair */
+			goto out;
+		}
+		/* both in place, or (a signal comes first) neither */
+		cleanup_hold(&old);
+		if ((rc = keyfile_commit(&kf)) != JW_OK)
+			keyfile_abort(&pf);
+		else if (pub != NULL)
+			rc = keyfile_commit(&pf);
+		cleanup_release(&old);
+	}
+out:
 	free(kpath);
 	free(ppath);
 	return rc;

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 /* Default cap on any input (token, claims, key file): 16 MiB. */
 #define IO_DEFAULT_MAX ((size_t)16 << 20)
@@ -54,19 +55,30 @@ int io_is_stdin(const char *src);
 
 /*
  * Atomic output to PATH: the bytes go to a temporary file created in the
- * same directory (mode 0600, O_CREAT|O_EXCL|O_NOFOLLOW), which is renamed
- * over PATH only by io_atomic_commit.  Without force an existing PATH is
- * never replaced (the final step is link(2), which cannot overwrite); with
- * force it is replaced in one rename(2), and a symbolic link at PATH is
- * replaced, not followed.  Until the commit PATH is untouched, and on any
- * failure no temporary file remains.  A character device or a FIFO at PATH
- * (/dev/stdout, /dev/null, a named pipe) is written in place, never
- * replaced; other special files are refused.
+ * same directory (.NAME.XXXXXXXXXXXX.tmp, mode 0600,
+ * O_CREAT|O_EXCL|O_NOFOLLOW), which is renamed over PATH only by
+ * io_atomic_commit.  Without force an existing PATH is never replaced
+ * (the final step is link(2), which cannot overwrite); with force it is
+ * replaced in one rename(2), and a symbolic link to a regular file (or to
+ * nothing) is replaced, not followed.  Until the commit PATH is
+ * untouched; on any failure, and when SIGINT, SIGTERM or SIGHUP ends the
+ * process, no temporary file remains.
+ *
+ * Written in place, never replaced, with force or without: a character
+ * device or a FIFO at PATH; a chain of symbolic links leading to one
+ * (a link to /dev/null); and PATH naming one of our open descriptors
+ * (/dev/stdout, /dev/fd/N, /proc/self/fd/N, or a link to one of those),
+ * which is written at its offset like standard output, whatever it is (a
+ * pipe, a terminal, a socket, the file stdout is redirected to).  Any
+ * other link found in /proc is opened through (a regular file it leads
+ * to is truncated).  A link to a socket or a block device, and other
+ * special files with force, are refused.
  */
 struct io_atomic {
 	FILE *fp;		/* write here */
 	char *path;
-	char *tmp;		/* NULL when writing a device or FIFO in place */
+	char *tmp;		/* NULL when writing in place */
+	int slot;		/* of tmp in cleanup_add, or -1 */
 	int force;
 };
 
@@ -87,5 +99,17 @@ void io_atomic_abort(struct io_atomic *a);
 /* All of data[0..len) to PATH through the functions above. */
 int io_write_atomic(const char *path, const void *data, size_t len,
     int force);
+
+/*
+ * Create PATH (O_WRONLY|O_CREAT|O_EXCL|O_NOFOLLOW, MODE) and record it
+ * with cleanup_add (cleanup.h) in one step, no signal between.  Returns
+ * the descriptor and *slot, or -1 with errno.
+ */
+int io_create(const char *path, mode_t mode, int *slot);
+/*
+ * The same for a new temporary file next to PATH, .NAME.XXXXXXXXXXXX.tmp:
+ * *tmp is its name (the caller's, to free), or NULL on failure.
+ */
+int io_create_tmp(const char *path, mode_t mode, char **tmp, int *slot);
 
 #endif

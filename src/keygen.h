@@ -57,13 +57,26 @@ int keyout_text(struct key *const *keys, size_t n, enum keyout_fmt fmt,
     int with_private, char **text, size_t *len);
 
 /*
- * Create PATH holding data: O_CREAT|O_EXCL|O_NOFOLLOW with mode, so an
- * existing file (or a symbolic link) is an error naming --force.  With
- * force the file is replaced atomically: written to a temporary file in
- * the same directory, then renamed over PATH.  Returns JW_OK or JW_EIO
- * with a message; on failure PATH is unchanged.
+ * A key file in two steps, so that the two files of a pair are put in
+ * place together.  keyfile_prepare creates PATH holding data:
+ * O_CREAT|O_EXCL|O_NOFOLLOW with mode, so an existing file (or a symbolic
+ * link) is an error naming --force.  With force it writes a temporary
+ * file in the same directory instead, which keyfile_commit renames over
+ * PATH (one rename: PATH is replaced atomically, a link at PATH is
+ * replaced, not followed).  What prepare made is removed by
+ * keyfile_abort, and if SIGINT, SIGTERM or SIGHUP ends the process
+ * before the commit (cleanup_add).  Both return JW_OK or JW_EIO with
+ * a message; on a failure of prepare there is nothing to abort, and
+ * PATH is unchanged.
  */
-int keyfile_write(const char *path, const char *data, size_t len,
-    mode_t mode, int force);
+struct keyfile {
+	char *path;	/* NULL: nothing made */
+	char *tmp;	/* with force */
+	int slot, force;
+};
+int keyfile_prepare(const char *path, const char *data, size_t len,
+    mode_t mode, int force, struct keyfile *kf);
+int keyfile_commit(struct keyfile *kf);
+void keyfile_abort(struct keyfile *kf);
 
 #endif

@@ -1,7 +1,6 @@
 /* keyout.c - keys as PEM, JWK or JWKS text, and key files */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -9,6 +8,8 @@
 
 #include <sodium.h>
 
+#include "cleanup.h"
+#include "io.h"
 #include "json.h"
 #include "jwk.h"
 #include "keygen.h"
@@ -198,24 +199,20 @@ keyout_text(struct key *const *keys, size_t n, enum keyout_fmt fmt,
 }
 
 int
-keyfile_write(const char *path, const char *data, size_t len, mode_t mode,
-    int force)
+keyfile_prepare(const char *path, const char *data, size_t len,
+    mode_t mode, int force, struct keyfile *kf)
 {
-	char *tmp = NULL, *copy = NULL;
-	const char *target = path;
 	size_t off = 0;
 	int fd, rc = JW_OK;
 
-	if (force) {
-		/* a temporary file next to PATH, renamed over it */
-		copy = xstrdup(path);
-		tmp = xmalloc(strlen(path) + 32);
-		sprintf(tmp, "%s/.jwtool-key.XXXXXX", dirname(copy));
-		fd = mkstemp(tmp);
-		target = tmp;
-	} else
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_CLOEXEC, mode);
+	kf->path = xstrdup(path);
+	kf->tmp = NULL;
+	kf->force = force;
+	/* recorded as made: a signal removes it until keyfile_commit */
+	if (force)	/* a temporary file next to PATH, renamed over it */
+		fd = io_create_tmp(path, 0600, &kf->tmp, &kf->slot);
+	else
+		fd = io_create(path, mode, &kf->slot);
 	if (fd == -1) {
 		if (!force && errno == EEXIST)
 			rc = jw_fail(JW_EIO, "'%s' exists: not replaced (use "
@@ -224,7 +221,9 @@ keyfile_write(const char *path, const char *data, size_t len, mode_t mode,
 		else
 			rc = jw_fail(JW_EIO, "cannot create '%s': %s",
 			    jw_quote(path, strlen(path), 80), strerror(errno));
-		goto out;
+		free(kf->path);
+		kf->path = NULL;
+		return rc;
 	}
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
@@ -240,22 +239,40 @@ keyfile_write(const char *path, const char *data, size_t len, mode_t mode,
 		rc = jw_fail(JW_EIO, "cannot write '%s': %s", jw_quote(path,
 		    strlen(path), 80), strerror(errno));
 		close(fd);
-		unlink(target);
-		goto out;
-	}
-	if (close(fd) != 0) {
+	} else if (close(fd) != 0)
 		rc = jw_fail(JW_EIO, "cannot write '%s': %s", jw_quote(path,
 		    strlen(path), 80), strerror(errno));
-		unlink(target);
-		goto out;
-	}
-	if (force && rename(tmp, path) != 0) {
-		rc = jw_fail(JW_EIO, "cannot replace '%s': %s", jw_quote(path,
-		    strlen(path), 80), strerror(errno));
-		unlink(tmp);
-	}
-out:
-	free(tmp);
-	free(copy);
+	if (rc != JW_OK)
+		keyfile_abort(kf);
 	return rc;
+}
+
+int
+keyfile_commit(struct keyfile *kf)
+{
+	int rc = JW_OK;
+
+	if (kf->force && rename(kf->tmp, kf->path) != 0) {
+		rc = jw_fail(JW_EIO, "cannot replace '%s': %s",
+		    jw_quote(kf->path, strlen(kf->path), 80), strerror(errno));
+		unlink(kf->tmp);
+	}
+	cleanup_remove(kf->slot);
+	free(kf->tmp);
+	free(kf->path);
+	kf->tmp = kf->path = NULL;
+	return rc;
+}
+
+void
+keyfile_abort(struct keyfile *kf)
+{
+	if (kf->path == NULL)
+		return;
+	/* the temporary file, or PATH itself: ours, made by prepare */
+	unlink(kf->force ? kf->tmp : kf->path);
+	cleanup_remove(kf->slot);
+	free(kf->tmp);
+	free(kf->path);
+	kf->tmp = kf->path = NULL;
 }

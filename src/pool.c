@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "cleanup.h"
 #include "pool.h"
 #include "util.h"
 
@@ -55,6 +56,7 @@ struct pool *
 pool_new(int n, pool_work_fn *work, void *const *wctx)
 {
 	struct pool *p = xcalloc(1, sizeof(*p));
+	sigset_t old;
 	int i;
 
 	pthread_mutex_init(&p->mu, NULL);
@@ -62,6 +64,9 @@ pool_new(int n, pool_work_fn *work, void *const *wctx)
 	pthread_cond_init(&p->done, NULL);
 	p->fn = work;
 	p->w = xcalloc((size_t)n, sizeof(*p->w));
+	/* The workers inherit a mask that leaves SIGINT, SIGTERM and
+	 * SIGHUP to the main thread, where io.c removes temporary files. */
+	cleanup_hold(&old);
 	for (i = 0; i < n; i++) {
 		p->w[i].pool = p;
 		p->w[i].wctx = wctx[i];
@@ -69,6 +74,7 @@ pool_new(int n, pool_work_fn *work, void *const *wctx)
 			break;
 		p->nthreads++;
 	}
+	cleanup_release(&old);
 	if (p->nthreads == 0) {
 		pool_free(p);
 		jw_fail(JW_EIO, "cannot start worker threads");

@@ -1,13 +1,16 @@
 /* test_io.c - unit tests for atomic output files */
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
+#include "cleanup.h"
 #include "io.h"
 #include "tap.h"
 #include "util.h"
@@ -52,15 +55,62 @@ content_is(const char *p, const char *want)
 	return n == strlen(want) && memcmp(buf, want, n) == 0;
 }
 
+/*
+ * In a child: with SIGTERM at DISP, open an atomic file NAME (and with
+ * forget, make and then forget a file "kept"), write to it, raise
+ * SIGTERM.  Returns the child's wait status.
+ */
+static int
+child_raises(const char *name, void (*disp)(int), int forget)
+{
+	struct io_atomic *a;
+	pid_t pid;
+	int st = 0, fd, slot;
+
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		signal(SIGTERM, disp);
+		if (forget) {
+			if ((fd = io_create(path("kept"), 0600, &slot)) == -1)
+				_exit(3);
+			close(fd);
+			cleanup_remove(slot);
+		}
+		if (io_atomic_open(path(name), 0, &a) != JW_OK)
+			_exit(3);
+		fputs("half a token", a->fp);
+		fflush(a->fp);
+		raise(SIGTERM);
+		io_atomic_abort(a);
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+	return st;
+}
+
 int
 main(void)
 {
 	struct io_atomic *a;
 	struct stat st;
 	mode_t old;
+	int ws;
 
 	if (sodium_init() < 0 || mkdtemp(dir) == NULL)
 		return 1;
+	/* first: the children must inherit no handler of ours yet */
+	ws = child_raises("sig", SIG_DFL, 1);
+	ok(WIFSIGNALED(ws) && WTERMSIG(ws) == SIGTERM &&
+	    access(path("sig"), F_OK) == -1 && entries() == 1 &&
+	    access(path("kept"), F_OK) == 0,
+	    "SIGTERM: the process dies of it, the temporary file is gone, a "
+	    "file no longer recorded stays (status %#x, %d entries)", ws,
+	    entries());
+	ws = child_raises("ign", SIG_IGN, 0);
+	ok(WIFEXITED(ws) && WEXITSTATUS(ws) == 0 && entries() == 1,
+	    "an ignored SIGTERM stays ignored: the child goes on and aborts");
+
+	unlink(path("kept"));
 	old = umask(0);
 	ok(io_write_atomic(path("out"), "tok\n", 4, 0) == JW_OK &&
 	    content_is(path("out"), "tok\n"), "a new file is written");
