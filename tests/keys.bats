@@ -94,7 +94,7 @@ load helpers/common
 @test "an SSH public key is never an HMAC secret" {
 	echo 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG example' > id.pub
 	run -7 jwtool sign -k id.pub
-	assert_output "jwtool: sign: key 'id.pub' is an SSH public key, not an HMAC secret"
+	assert_output "jwtool: sign: key 'id.pub' looks like an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
 }
 
 @test "a truncated PEM is exit 7" {
