@@ -46,7 +46,7 @@ cut_sig() {
 
 # verify TOKEN: verify with the HS256 fixture key at the fixed clock.
 verify() {
-	jwtool verify -k "$HS" --now $NOW "$@"
+	jwtool verify -k "$HS" --key-format raw --now $NOW "$@"
 }
 
 # ---- alg none -------------------------------------------------------------
@@ -738,12 +738,12 @@ jwtool: verify: claim 'jti' must be a string, not object"
 # ---- segments ---------------------------------------------------------------
 
 @test "an empty token is exit 3" {
-	run -3 jwtool verify -k "$HS" - < /dev/null
+	run -3 jwtool verify -k "$HS" --alg HS256 - < /dev/null
 	assert_output "jwtool: verify: malformed token: the input is empty"
 }
 
 @test "a token of dots only is exit 3" {
-	run -3 jwtool verify -k "$HS" - <<< ".."
+	run -3 jwtool verify -k "$HS" --alg HS256 - <<< ".."
 	assert_output "jwtool: verify: malformed token: the header segment is empty"
 }
 
@@ -754,7 +754,7 @@ jwtool: verify: claim 'jti' must be a string, not object"
 }
 
 @test "one or two segments are exit 3" {
-	run -3 jwtool verify -k "$HS" - <<< "eyJhbGciOiJIUzI1NiJ9"
+	run -3 jwtool verify -k "$HS" --alg HS256 - <<< "eyJhbGciOiJIUzI1NiJ9"
 	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 1"
 	run -3 verify "eyJhbGciOiJIUzI1NiJ9.e30"
 	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 2"
@@ -793,7 +793,7 @@ big_token() {
 	# "at once": a sparse file of 1 TiB is refused long before a read
 	# of it could end (timeout is a hang guard, not a timing)
 	truncate -s 1T huge.jwt
-	run -8 timeout 120 jwtool verify -k "$KEYS/hs256.key" huge.jwt
+	run -8 timeout 120 jwtool verify -k "$KEYS/hs256.key" --alg HS256 huge.jwt
 	assert_output "jwtool: verify: token from 'huge.jwt' is larger than the input limit of 16777216 bytes (see --max-input)"
 }
 
@@ -818,7 +818,7 @@ big_token() {
 	big_token big.jwt
 	t0=$(date +%s)
 	run -1 /usr/bin/time -o usage -f %M "$JWTOOL_NATIVE" verify \
-	    --max-input 200M -k "$HS" big.jwt
+	    --max-input 200M -k "$HS" --alg HS256 big.jwt
 	secs=$(($(date +%s) - t0))
 	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried): signature is 3 bytes, HS256 needs 32"
 	kb=$(tail -n 1 usage)
@@ -875,7 +875,7 @@ EOF
 
 @test "an HS256 secret of 31 bytes is exit 7" {
 	printf '%031d' 0 > k31
-	run -7 jwtool verify -k k31 "$(signed '{"alg":"HS256"}' '{}' k31)"
+	run -7 jwtool verify -k k31 --alg HS256 "$(signed '{"alg":"HS256"}' '{}' k31)"
 	assert_output "jwtool: verify: the HS256 secret is shorter than 32 bytes (RFC 7518 section 3.2); --allow-weak-key accepts it"
 }
 

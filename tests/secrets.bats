@@ -230,28 +230,28 @@ hush() {
 	ed=$(jwtool sign -k "$KEYS/ed25519.pem" --now $NOW)
 	other=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
 	weak=$(jwtool sign -k weak.raw --allow-weak-key --now $NOW)
-	hush 0 jwtool verify -k s.raw --now $NOW "$t"
+	hush 0 jwtool verify -k s.raw --alg HS256 --now $NOW "$t"
 	hush 0 jwtool verify -k s.b64 --key-format base64 --now $NOW "$t"
 	hush 0 jwtool verify -k s.hex --key-format hex --now $NOW "$t"
 	hush 0 jwtool verify -k s.jwk --now $NOW "$t"
 	hush 0 jwtool verify -k s.jwks --now $NOW "$t"
 	hush 0 jwtool verify --secret "$SECRET" --now $NOW "$t"
-	JWT_SECRET=$SECRET hush 0 jwtool verify -k env:JWT_SECRET --now $NOW "$t"
-	hush 0 jwtool verify -k - --now $NOW "$t" < s.raw
-	hush 0 jwtool verify -k weak.raw --allow-weak-key --now $NOW "$weak"
-	hush 1 jwtool verify -k s.raw --now $NOW "$other"
-	hush 1 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	JWT_SECRET=$SECRET hush 0 jwtool verify -k env:JWT_SECRET --alg HS256 --now $NOW "$t"
+	hush 0 jwtool verify -k - --alg HS256 --now $NOW "$t" < s.raw
+	hush 0 jwtool verify -k weak.raw --alg HS256 --allow-weak-key --now $NOW "$weak"
+	hush 1 jwtool verify -k s.raw --alg HS256 --now $NOW "$other"
+	hush 1 jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$t"
 	{ cat s.raw; echo; } > nl.raw
-	hush 1 jwtool verify -k nl.raw --now $NOW "$t"
+	hush 1 jwtool verify -k nl.raw --alg HS256 --now $NOW "$t"
 	assert_equal "$stderr" "jwtool: verify: signature does not match (HS256, 1 key tried); hint: the secret ends with a newline (written with echo?); use printf, or --key-format base64"
-	hush 1 jwtool verify -k s.raw --now $NOW "$ed"
+	hush 1 jwtool verify -k s.raw --key-format raw --now $NOW "$ed"
 	hush 1 jwtool verify -k s.raw --alg HS512 --now $NOW "$t"
 	hush 1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
-	hush 7 jwtool verify -k weak.raw --now $NOW "$weak"
-	hush 4 jwtool verify -k s.raw --now $((NOW + 7200)) "$t"
-	hush 5 jwtool verify -k s.raw --now $((NOW - 60)) "$t"
-	hush 3 jwtool verify -k s.raw --now $NOW "${t%%.*}..x"
-	hush 3 jwtool verify -k s.raw --now $NOW "not-a-token.x"
+	hush 7 jwtool verify -k weak.raw --alg HS256 --now $NOW "$weak"
+	hush 4 jwtool verify -k s.raw --alg HS256 --now $((NOW + 7200)) "$t"
+	hush 5 jwtool verify -k s.raw --alg HS256 --now $((NOW - 60)) "$t"
+	hush 3 jwtool verify -k s.raw --alg HS256 --now $NOW "${t%%.*}..x"
+	hush 3 jwtool verify -k s.raw --alg HS256 --now $NOW "not-a-token.x"
 	hush 1 jwtool verify -k "$KEYS/ed25519.pem" --now $NOW "$t"
 	hush 0 jwtool verify -k "$KEYS/ed25519.jwk" --now $NOW "$ed"
 	hush 0 jwtool decode "$t"
@@ -397,7 +397,7 @@ core_limit_zero() {
 	rc=0
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 0
-	run -0 jwtool verify -q -k s.raw --now $NOW "$(cat out)"
+	run -0 jwtool verify -q -k s.raw --alg HS256 --now $NOW "$(cat out)"
 	run -0 cat err
 	assert_output ""
 }
