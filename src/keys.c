@@ -992,7 +992,8 @@ keys_load_mem_pass(const unsigned char *data, size_t len, const char *name,
 		    lk.kind == KL_DER ? KF_DER : KF_RAW;
 	switch (fmt) {
 	case KF_RAW:
-		rc = load_raw(&s, &lk, ks);
+		if ((rc = load_raw(&s, &lk, ks)) == JW_OK && given == KF_AUTO)
+			ks->keys[0]->guessed = 1;
 		break;
 	case KF_BASE64:
 	case KF_BASE64URL:

@@ -65,3 +65,82 @@ roundtrip() {
 	printf 'ssh-keys-are-not-what-this-secret-is' > ssh.txt
 	roundtrip ssh.txt
 }
+
+# ---- verify uses a raw secret file only when told to ------------------------
+
+# NEED: the refusal of a key file detected as raw secret bytes, for verify.
+need() {
+	printf "jwtool: verify: key '%s' would be used as a raw HMAC secret: say so with --alg HS256 (or HS384, HS512) or --key-format raw" "$1"
+}
+
+@test "verify with a raw secret file and no HS algorithm is exit 7, naming --alg" {
+	openssl rand -out s.key 32
+	t=$(jwtool sign -k s.key --now $NOW)
+	run -7 jwtool verify -k s.key --now $NOW "$t"
+	assert_output "$(need s.key)"
+	refute_output --partial "$(od -An -tx1 s.key | tr -d ' \n' | head -c 8)"
+	# --alg without an HS algorithm does not say so either
+	run -7 jwtool verify -k s.key --alg RS256,EdDSA --now $NOW "$t"
+	assert_output "$(need s.key)"
+	# a text secret, from stdin and from the environment
+	printf 'example-text-secret-of-thirty-two-bytes!' > text.key
+	t=$(jwtool sign -k text.key --now $NOW)
+	run -7 jwtool verify -k - --now $NOW "$t" < text.key
+	assert_output "$(need stdin)"
+	JWT_KEY=$(cat text.key) run -7 jwtool verify -k env:JWT_KEY --now $NOW "$t"
+	assert_output "$(need env:JWT_KEY)"
+	refute_output --partial "example-text"
+}
+
+@test "verify refuses before reading the token, in every mode" {
+	openssl rand -out s.key 32
+	t=$(jwtool sign -k s.key --now $NOW)
+	printf '%s\n' "$t" > tokens.txt
+	run -7 jwtool verify -k s.key no-such-token-file
+	assert_output "$(need s.key)"
+	run -7 jwtool verify -k s.key --batch --now $NOW tokens.txt
+	assert_output "$(need s.key)"
+	run -7 jwtool verify -k s.key --batch --now $NOW < tokens.txt
+	assert_output "$(need s.key)"
+	run -7 jwtool verify -k s.key --find --now $NOW tokens.txt
+	assert_output "$(need s.key)"
+	run -7 jwtool verify -k s.key --jws --now $NOW "$t"
+	assert_output "$(need s.key)"
+	run -7 jwtool verify -k s.key --json --now $NOW "$t"
+	assert_output "$(need s.key)"
+}
+
+@test "a raw secret is used when --alg, --key-format, --secret or an oct JWK says so" {
+	printf 'example-text-secret-of-sixty-four-bytes-for-hs512-0123456789abcd' > s.key
+	t=$(jwtool sign -k s.key --sub x --now $NOW)
+	run -0 jwtool verify -k s.key --alg HS256 --now $NOW "$t"
+	assert_output '{"sub":"x","iat":1795867200}'
+	run -0 jwtool verify -k s.key --alg RS256,HS256 -q --now $NOW "$t"
+	run -0 jwtool verify -k s.key --key-format raw -q --now $NOW "$t"
+	run -0 --separate-stderr jwtool verify --secret "$(cat s.key)" -q --now $NOW "$t"
+	base64 -w0 s.key > s.b64
+	run -0 jwtool verify -k s.b64 --key-format base64 -q --now $NOW "$t"
+	jwtool jwk s.key > s.jwk
+	run -0 jwtool verify -k s.jwk -q --now $NOW "$t"
+	jwtool jwk --format jwks s.key > s.jwks
+	run -0 jwtool verify -k s.jwks -q --now $NOW "$t"
+	# each in every mode
+	printf '%s\n' "$t" > tokens.txt
+	run -0 jwtool verify -k s.key --alg HS256 --batch -q --now $NOW tokens.txt
+	run -0 jwtool verify -k s.key --alg HS256 --find -q --now $NOW tokens.txt
+	# HS512 tokens need HS512 named, as ever
+	t=$(jwtool sign -k s.key --alg HS512 --now $NOW)
+	run -0 jwtool verify -k s.key --alg HS512 -q --now $NOW "$t"
+	run -1 jwtool verify -k s.key --alg HS256 -q --now $NOW "$t"
+	assert_output "jwtool: verify: algorithm 'HS512' is not allowed by --alg"
+}
+
+@test "sign and jwk still take a raw secret file as it is" {
+	openssl rand -out s.key 32
+	run -0 --separate-stderr jwtool sign -k s.key --sub x --now $NOW
+	assert_equal "$stderr" ""
+	assert_equal "$(jwtool decode --compact "$output" | jq -c .header)" '{"alg":"HS256","typ":"JWT"}'
+	run -0 jwtool verify -k s.key --alg HS256 -q --now $NOW "$output"
+	run -0 jwtool jwk s.key
+	assert_equal "$(jq -r .kty <<<"$output")" oct
+}

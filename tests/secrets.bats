@@ -248,6 +248,15 @@ hush() {
 	hush 1 jwtool verify -k s.raw --alg HS512 --now $NOW "$t"
 	hush 1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
 	hush 7 jwtool verify -k weak.raw --alg HS256 --now $NOW "$weak"
+	hush 7 jwtool verify -k s.raw --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.raw' would be used as a raw HMAC secret: say so with --alg HS256 (or HS384, HS512) or --key-format raw"
+	# a secret in a form detection refuses: the message quotes none of it
+	{ printf '\357\273\277'; cat s.raw; } > s.bom
+	hush 7 jwtool verify -k s.bom --alg HS256 --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.bom' looks like text behind a UTF-8 byte order mark: remove the mark (tail -c +4 FILE > NEW)"
+	iconv -f UTF-8 -t UTF-16LE s.raw > s.u16
+	hush 7 jwtool verify -k s.u16 --key-format raw --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.u16' looks like text in UTF-16LE: convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8)"
 	hush 4 jwtool verify -k s.raw --alg HS256 --now $((NOW + 7200)) "$t"
 	hush 5 jwtool verify -k s.raw --alg HS256 --now $((NOW - 60)) "$t"
 	hush 3 jwtool verify -k s.raw --alg HS256 --now $NOW "${t%%.*}..x"

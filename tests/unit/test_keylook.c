@@ -132,13 +132,13 @@ test_text_secrets(void)
 	    "and upper case, are secrets");
 }
 
-/* Through the loader: detected raw secrets. */
+/* Through the loader: detected raw secrets, marked as guessed. */
 static void
 test_load(void)
 {
 	unsigned char b[64];
 	struct keyset *ks;
-	unsigned long i, bad = 0;
+	unsigned long i, bad = 0, guessed = 0;
 
 	for (i = 0; i < 2000; i++) {
 		stream(b, lens[i % 3], 4ul << 40 | i);
@@ -147,11 +147,17 @@ test_load(void)
 		    ks->n != 1 || ks->keys[0]->kty != KTY_OCT ||
 		    ks->keys[0]->secret_len != lens[i % 3])
 			bad++;
+		else
+			guessed += ks->keys[0]->guessed;
 		keyset_free(ks);
 		jw_clear_error();
 	}
-	ok(bad == 0, "2000 random secrets load as raw secrets (%lu refused)",
-	    bad);
+	ok(bad == 0 && guessed == 2000, "2000 random secrets load as raw "
+	    "secrets, each marked as detected (%lu refused)", bad);
+	stream(b, 32, 5ul << 40);
+	ok(keys_load_mem(b, 32, "t", KF_RAW, &ks) == JW_OK &&
+	    !ks->keys[0]->guessed, "--key-format raw: not a guess");
+	keyset_free(ks);
 }
 
 /* The other side: what the classifier must recognise. */
