@@ -38,7 +38,8 @@ refused(size_t n, const unsigned char *prefix, size_t plen,
 
 	for (i = 0; i < count; i++) {
 		stream(b, n, salt + i);
-		memcpy(b, prefix, plen);
+		if (plen > 0)
+			memcpy(b, prefix, plen);
 		keylook(b, n, &l);
 		bad += l.kind != KL_SECRET;
 	}
