@@ -153,6 +153,8 @@ cmd_jwk(int argc, char **argv)
 	if (fmt == KO_PEM && (kid || alg || use))
 		return jw_fail(JW_EUSAGE, "--kid, --alg and --use are JWK "
 		    "members, PEM has no place for them");
+	/* a key with the ROCA fingerprint converts, with a warning */
+	keys_roca_warn(1);
 	if ((rc = load_all(&ko, argc, argv, optind, &sets, &keys, &n)) !=
 	    JW_OK)
 		goto out;

@@ -422,6 +422,8 @@ cmd_verify(int argc, char **argv)
 	keys_defer_jwks(1);
 	if ((rc = policy_load_expect(&pol)) != JW_OK ||
 	    (rc = keyopts_load(&ko, &ks)) != JW_OK ||
+	    (rc = keyset_check_mixed(ks, ko.src == NULL ? "--secret" :
+	    io_is_stdin(ko.src) ? "stdin" : ko.src)) != JW_OK ||
 	    (rc = guessed_secret(&ko, ks, &pol)) != JW_OK)
 		goto out;
 	if (batch)

@@ -1,6 +1,8 @@
 /* keys.c - loading keys: secrets, JWK, JWKS, PEM, DER */
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +62,153 @@ keys_format_names(void)
 	return "raw base64 base64url hex jwk jwks pem der";
 }
 
+/*
+ * The ROCA fingerprint.  RSALib made each prime as k * M + (65537^a mod M),
+ * M the product of the first 39 to 225 primes (more for larger keys), so
+ * that n = p * q is a power of 65537 modulo each of them.  The public test
+ * looks at the primes 3 to 167, which every such M holds.  65537 generates
+ * all of Z_r* for 21 of them (the test then only asks that r not divide
+ * n); the subgroups of the other 17 leave a random modulus one chance in
+ * 238,878,720.
+ */
+static const unsigned char roca_primes[] = {
+	3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67,
+	71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113, 127, 131, 137, 139,
+	149, 151, 157, 163, 167
+};
+#define ROCA_N (sizeof(roca_primes))
+
+/*
+ * 11 * 13 * 17 * 37 * 97: the primes that let fewest residues pass.  A
+ * random modulus passes all five once in 3,840, so reducing by this
+ * constant (which the compiler does without a division instruction)
+ * spares nearly every key the other moduli.
+ */
+#define ROCA_SCREEN 8724859u
+
+/*
+ * Made once: the powers of 65537 modulo each prime (bit x of pow[i]: x is
+ * one), the primes of the screen, and all of them in groups whose
+ * products are below 2^24.
+ */
+static struct {
+	uint64_t pow[ROCA_N][3];
+	unsigned char screen[ROCA_N];	/* indices into roca_primes */
+	size_t nscreen;
+	struct {
+		uint32_t m;		/* the product of primes [from, to) */
+		unsigned char from, to;
+	} group[ROCA_N];
+	size_t ngroups;
+} roca;
+static pthread_once_t roca_once = PTHREAD_ONCE_INIT;
+
+static void
+roca_init(void)
+{
+	unsigned r, g, x;
+	size_t i;
+	uint32_t m;
+
+	for (i = 0; i < ROCA_N; i++) {
+		r = roca_primes[i];
+		g = 65537 % r;
+		x = 1;
+		do {
+			roca.pow[i][x / 64] |= (uint64_t)1 << (x % 64);
+			x = x * g % r;
+		} while (x != 1);
+		if (ROCA_SCREEN % r == 0)
+			roca.screen[roca.nscreen++] = (unsigned char)i;
+	}
+	for (i = 0; i < ROCA_N; roca.ngroups++) {
+		roca.group[roca.ngroups].from = (unsigned char)i;
+		for (m = 1; i < ROCA_N && (uint64_t)m * roca_primes[i] <
+		    (1u << 24); i++)
+			m *= roca_primes[i];
+		roca.group[roca.ngroups].m = m;
+		roca.group[roca.ngroups].to = (unsigned char)i;
+	}
+}
+
+/* The big-endian number n modulo m (below 2^24), four bytes a step. */
+static inline uint32_t
+mod_be(const unsigned char *n, size_t len, uint32_t m)
+{
+	uint64_t acc = 0;
+	size_t i;
+
+	for (i = 0; i < len % 4; i++)
+		acc = (acc << 8 | n[i]) % m;
+	for (; i < len; i += 4)
+		acc = (acc << 32 | (uint64_t)n[i] << 24 | (uint64_t)n[i + 1] <<
+		    16 | (uint64_t)n[i + 2] << 8 | n[i + 3]) % m;
+	return (uint32_t)acc;
+}
+
+/* Whether x, a residue modulo prime i, is a power of 65537. */
+static int
+roca_power(size_t i, uint32_t x)
+{
+	x %= roca_primes[i];
+	return roca.pow[i][x / 64] >> (x % 64) & 1;
+}
+
+int
+key_rsa_roca(const unsigned char *n, size_t len)
+{
+	size_t gi, i;
+	uint32_t rem;
+
+	pthread_once(&roca_once, roca_init);
+	rem = mod_be(n, len, ROCA_SCREEN);
+	for (i = 0; i < roca.nscreen; i++)
+		if (!roca_power(roca.screen[i], rem))
+			return 0;
+	for (gi = 0; gi < roca.ngroups; gi++) {
+		rem = mod_be(n, len, roca.group[gi].m);
+		for (i = roca.group[gi].from; i < roca.group[gi].to; i++)
+			if (!roca_power(i, rem))
+				return 0;
+	}
+	return 1;
+}
+
+/* keys_roca_warn */
+static int roca_warn;
+
+void
+keys_roca_warn(int on)
+{
+	roca_warn = on;
+}
+
+/*
+ * Refuse key k of s when its modulus has the ROCA fingerprint, or warn of
+ * it (keys_roca_warn).  pos: its place in a JWKS (from 1), or 0.
+ */
+static int
+roca_screen(const struct src *s, const struct key *k, size_t pos)
+{
+	char who[128] = "";
+
+	if (!k->roca)
+		return JW_OK;
+	if (k->kid != NULL)
+		snprintf(who, sizeof(who), " (kid '%s')", jw_quote(k->kid,
+		    strlen(k->kid), 40));
+	else if (pos > 0)
+		snprintf(who, sizeof(who), " (key #%zu)", pos);
+	if (!roca_warn)
+		return jw_fail(JW_EKEY, "key '%s'%s: RSA modulus has the ROCA "
+		    "fingerprint (CVE-2017-15361): its primes can be recovered; "
+		    "replace the key", s->name, who);
+	jw_warn("key '%s'%s: RSA modulus has the ROCA fingerprint "
+	    "(CVE-2017-15361): its primes can be recovered; replace the key",
+	    s->name, who);
+	return JW_OK;
+}
+
 /* Before any key material is read: no core dump may hold it. */
 static void
 no_core_dumps(void)
@@ -108,6 +257,48 @@ keyset_free(struct keyset *ks)
 		key_free(ks->keys[i]);
 	free(ks->keys);
 	free(ks);
+}
+
+/* The first few keys of ks that are secret (or not): 'kid' or #N. */
+static void
+mixed_names(const struct keyset *ks, int secret, char *buf, size_t size)
+{
+	size_t i, o = 0, shown = 0, all = 0;
+	const struct key *k;
+	char one[128];
+
+	buf[0] = '\0';
+	for (i = 0; i < ks->n; i++) {
+		k = ks->keys[i];
+		if ((k->kty == KTY_OCT) != secret || all++ >= 3)
+			continue;
+		if (k->kid != NULL)
+			snprintf(one, sizeof(one), "'%s'", jw_quote(k->kid,
+			    strlen(k->kid), 24));
+		else
+			snprintf(one, sizeof(one), "#%zu", i + 1);
+		o += (size_t)snprintf(buf + o, size - o, "%s%s", shown++ ?
+		    ", " : "", one);
+	}
+	if (all > shown)
+		snprintf(buf + o, size - o, " and %zu more", all - shown);
+}
+
+int
+keyset_check_mixed(const struct keyset *ks, const char *name)
+{
+	char secret[512], other[512];
+	size_t i, nsecret = 0;
+
+	for (i = 0; i < ks->n; i++)
+		nsecret += ks->keys[i]->kty == KTY_OCT;
+	if (nsecret == 0 || nsecret == ks->n)
+		return JW_OK;
+	mixed_names(ks, 1, secret, sizeof(secret));
+	mixed_names(ks, 0, other, sizeof(other));
+	return jw_fail(JW_EKEY, "key set '%s' mixes secret (oct) keys (%s) with "
+	    "RSA, EC or OKP keys (%s): anyone who can read the set can forge "
+	    "tokens", name, secret, other);
 }
 
 static void
@@ -385,6 +576,10 @@ jwk_rsa(const struct src *s, const cJSON *jwk, int lazy, struct key **out)
 	else
 		rc = ossl_key_from_jwk(OSSL_T_RSA, NULL, mb.m, mb.n, s->name,
 		    out);
+	/* the modulus is at hand: a deferred key is screened now too */
+	if (rc == JW_OK)
+		(*out)->roca = key_rsa_roca(members_get(&mb, "n")->b,
+		    members_get(&mb, "n")->n);
 	members_free(&mb);
 	return rc;
 }
@@ -639,13 +834,17 @@ load_json(const struct src *s, enum key_format fmt, struct keyset *ks)
 			}
 			k->form = "JWKS";
 			keyset_add(ks, k);
+			if ((rc = roca_screen(s, k, i)) != JW_OK)
+				goto out;
 		}
 		rc = ks->n > 0 ? JW_OK : jw_fail(JW_EKEY, "key '%s': JWKS "
 		    "holds no usable key (%zu listed)", s->name, i);
 		goto out;
 	}
-	if ((rc = jwk_key(s, root, 0, &unsupported, &k)) == JW_OK)
+	if ((rc = jwk_key(s, root, 0, &unsupported, &k)) == JW_OK) {
 		keyset_add(ks, k);
+		rc = roca_screen(s, k, 0);
+	}
 out:
 	json_secret_free(mem);
 	return rc;
@@ -682,14 +881,27 @@ fast_der(const struct src *s, const unsigned char *der, size_t len,
 {
 	struct der_key dk;
 	struct key *k;
+	size_t i;
 	int rc;
 
 	if (!der_key_parts(der, len, label, &dk))
 		return -1;
 	if ((rc = ossl_key_from_parts(dk.type, dk.crv, dk.m, dk.nm, s->name,
-	    form, &k)) == JW_OK)
-		keyset_add(ks, k);
-	return rc;
+	    form, &k)) != JW_OK)
+		return rc;
+	keyset_add(ks, k);
+	for (i = 0; dk.type == OSSL_T_RSA && i < dk.nm; i++)
+		if (strcmp(dk.m[i].name, "n") == 0)
+			k->roca = key_rsa_roca(dk.m[i].b, dk.m[i].n);
+	return roca_screen(s, k, 0);
+}
+
+/* export_jwk's members of an RSA key: is its "n" fingerprinted? */
+static void
+roca_of_member(void *ctx, const char *name, const unsigned char *b, size_t n)
+{
+	if (strcmp(name, "n") == 0)
+		*(int *)ctx = key_rsa_roca(b, n);
 }
 
 static int
@@ -703,9 +915,15 @@ add_backend_key(const struct src *s, const unsigned char *data, size_t len,
 	    (rc = fast_der(s, data, len, NULL, form, ks)) != -1)
 		return rc;
 	if ((rc = ossl_key_load(data, len, input, s->pass, s->passlen,
-	    s->name, form, &k)) == JW_OK)
-		keyset_add(ks, k);
-	return rc;
+	    s->name, form, &k)) != JW_OK)
+		return rc;
+	keyset_add(ks, k);
+	/* a certificate, an encrypted key, another structure: the modulus
+	 * comes from the backend */
+	if (k->kty == KTY_RSA && (rc = ossl_key_export(k, 0, roca_of_member,
+	    &k->roca)) != JW_OK)
+		return rc;
+	return roca_screen(s, k, 0);
 }
 
 /* DER: PKCS#8 (plain or encrypted), SPKI, PKCS#1, SEC1, X.509. */

@@ -46,6 +46,8 @@ struct key {
 	const char *form;	/* "JWK", "PEM", "raw secret", ... */
 	int guessed;		/* a raw secret because detection found nothing
 				 * else (no --key-format, not --secret) */
+	int roca;		/* an RSA modulus with the ROCA fingerprint
+				 * (loaded only after keys_roca_warn(1)) */
 };
 
 struct keyset {
@@ -86,6 +88,31 @@ int keys_load_mem_pass(const unsigned char *data, size_t len,
  * it; every other command has each key checked as it loads.
  */
 void keys_defer_jwks(int on);
+/*
+ * An RSA key whose modulus has the ROCA fingerprint (key_rsa_roca) is
+ * refused as it loads (JW_EKEY), whatever its form, a JWKS member
+ * included: its primes can be recovered from the modulus.  With
+ * keys_roca_warn(1) it loads instead, with roca set and a warning on
+ * stderr: jwk sets it, since converting such a key (to inspect, publish a
+ * revocation, or find it elsewhere) signs and trusts nothing.
+ */
+void keys_roca_warn(int on);
+/*
+ * 1 when the RSA modulus n (len bytes, big-endian, leading zeros allowed)
+ * has the ROCA fingerprint (CVE-2017-15361): modulo every prime from 3 to
+ * 167 it is a power of 65537, as every modulus made by Infineon's RSALib
+ * is (Nemec et al., "The Return of Coppersmith's Attack", CCS 2017).  A
+ * random modulus has it with probability 2^-27.8.  Thread safe.
+ */
+int key_rsa_roca(const unsigned char *n, size_t len);
+/*
+ * A key set to verify with must not mix secret (oct) keys with RSA, EC or
+ * OKP keys: whoever can read it, as anyone can a published JWKS, holds
+ * the secrets and can forge tokens.  JW_OK, or JW_EKEY with a message
+ * naming set NAME and a few keys of each kind (by kid, else "#N", N the
+ * key's place in ks, from 1).
+ */
+int keyset_check_mixed(const struct keyset *ks, const char *name);
 /*
  * An Ed25519 key for libsodium from its 32-byte seed (a private key), or
  * else from its 32-byte public key.  form names the source.

@@ -381,13 +381,13 @@ DECODE="and give that with --key-format der"
 }
 
 @test "an HS256 token naming the kid of a JWKS's Ed25519 key is exit 1" {
-	run -1 jwtool verify -k "$KEYS/set.jwks" "$(signed '{"alg":"HS256","kid":"ed-1"}' '{}')"
+	run -1 jwtool verify -k "$KEYS/pub.jwks" "$(signed '{"alg":"HS256","kid":"ed-1"}' '{}')"
 	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the key with kid 'ed-1' (Ed25519 public key (JWKS))"
 }
 
 @test "an EdDSA token naming the kid of a JWKS's HMAC key is exit 1" {
 	t=$(jwtool sign -k "$KEYS/ed25519.pem" --kid hs-1)
-	run -1 jwtool verify -k "$KEYS/set.jwks" "$t"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" "$t"
 	assert_output "jwtool: verify: algorithm 'EdDSA' is not allowed for the key with kid 'hs-1' (HMAC secret (41 bytes, from JWKS))"
 }
 

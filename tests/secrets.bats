@@ -234,7 +234,10 @@ hush() {
 	hush 0 jwtool verify -k s.b64 --key-format base64 --now $NOW "$t"
 	hush 0 jwtool verify -k s.hex --key-format hex --now $NOW "$t"
 	hush 0 jwtool verify -k s.jwk --now $NOW "$t"
-	hush 0 jwtool verify -k s.jwks --now $NOW "$t"
+	# s.jwks mixes the secret with a public key: refused, naming kids only
+	hush 7 jwtool verify -k s.jwks --now $NOW "$t"
+	printf '{"keys":[%s]}' "$(cat s.jwk)" > secret.jwks
+	hush 0 jwtool verify -k secret.jwks --now $NOW "$t"
 	hush 0 jwtool verify --secret "$SECRET" --now $NOW "$t"
 	JWT_SECRET=$SECRET hush 0 jwtool verify -k env:JWT_SECRET --alg HS256 --now $NOW "$t"
 	hush 0 jwtool verify -k - --alg HS256 --now $NOW "$t" < s.raw
@@ -246,7 +249,7 @@ hush() {
 	assert_equal "$stderr" "jwtool: verify: signature does not match (HS256, 1 key tried); hint: the secret ends with a newline (written with echo?); use printf, or --key-format base64"
 	hush 1 jwtool verify -k s.raw --key-format raw --now $NOW "$ed"
 	hush 1 jwtool verify -k s.raw --alg HS512 --now $NOW "$t"
-	hush 1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	hush 1 jwtool verify -k "$KEYS/hs.jwks" --now $NOW "$t"
 	hush 7 jwtool verify -k weak.raw --alg HS256 --now $NOW "$weak"
 	hush 7 jwtool verify -k s.raw --now $NOW "$t"
 	assert_equal "$stderr" "jwtool: verify: key 's.raw' would be used as a raw HMAC secret: say so with --alg HS256 (or HS384, HS512) or --key-format raw"

@@ -117,10 +117,11 @@ setup() {
 
 @test "a JWKS: each verdict names the kid of the key used" {
 	e=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
-	printf '%s\n%s\n' "$good" "$e" > in
-	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/set.jwks" --now $NOW < in
+	p=$(jwtool sign -k "$KEYS/p256.pem" --now $NOW)
+	printf '%s\n%s\n' "$p" "$e" > in
+	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/pub.jwks" --now $NOW < in
 	run -0 jq -c '[.kid, .alg]' <<<"$output"
-	assert_output $'["hs-1","HS256"]\n["ed-1","EdDSA"]'
+	assert_output $'["ec-1","ES256"]\n["ed-1","EdDSA"]'
 }
 
 @test "the weak-key warning is given once, not per token" {
@@ -249,7 +250,7 @@ EOF_
 	bad="${a%%.*}.e30*.${a##*.}"
 	for i in 1 2 3; do printf '%s\n%s\n%s\n%s\n' "$a" "$a" "$b" "$bad"; done > in
 	for j in 1 2; do
-		run -3 --separate-stderr jwtool verify --batch --jobs $j -k "$KEYS/set.jwks" --now $NOW in
+		run -3 --separate-stderr jwtool verify --batch --jobs $j -k "$KEYS/hs.jwks" --now $NOW in
 		assert_equal "$stderr" "jwtool: verify: 12 tokens: 9 valid, 3 invalid"
 		run -0 jq -c '[.line, .valid, .kid, .payload.sub, [.errors[].message]]' <<<"$output"
 		assert_line --index 0 '[1,true,"hs-0","a",[]]'

@@ -380,12 +380,12 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 
 @test "--json: with a JWKS, kid is the key that verified" {
 	t=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
-	run -0 jwtool verify -k "$KEYS/set.jwks" --now $NOW --json "$t"
+	run -0 jwtool verify -k "$KEYS/pub.jwks" --now $NOW --json "$t"
 	run -0 jq -r .kid <<<"$output"
 	assert_output ed-1
 	# a token without kid: the key that matched names itself
 	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
-	run -0 jwtool verify -k "$KEYS/set.jwks" --now $NOW --json "$t"
+	run -0 jwtool verify -k "$KEYS/hs.jwks" --now $NOW --json "$t"
 	run -0 jq -r .kid <<<"$output"
 	assert_output hs-1
 }
@@ -415,7 +415,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 	run -0 codes; assert_output alg_not_allowed
 	run -1 v --json "$(unsigned_token '{"alg":"XY1"}' '{}')"
 	run -0 codes; assert_output alg_unknown
-	run -1 jwtool verify -k "$KEYS/set.jwks" --json "$(tok --kid zz)"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" --json "$(tok --kid zz)"
 	run -0 codes; assert_output no_key
 }
 

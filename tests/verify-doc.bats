@@ -48,7 +48,7 @@ id_token() {
 	run -0 grep -c 'curl -fsS -o jwks.json' recipe.sh
 	run -0 grep -c 'jwtool verify -k jwks.json' recipe.sh
 	stub_curl
-	export JWKS_FILE=$KEYS/set.jwks
+	export JWKS_FILE=$KEYS/pub.jwks
 	ID_TOKEN=$(id_token example/app) PATH=$PWD:$PATH run -0 bash recipe.sh
 	assert_output "trusted"
 }
@@ -56,7 +56,7 @@ id_token() {
 @test "the CI recipe refuses a token from another repository (exit 6)" {
 	recipe > recipe.sh
 	stub_curl
-	export JWKS_FILE=$KEYS/set.jwks
+	export JWKS_FILE=$KEYS/pub.jwks
 	ID_TOKEN=$(id_token evil/app) PATH=$PWD:$PATH run -6 bash recipe.sh
 	assert_output "jwtool: verify: claim 'repository' is \"evil/app\"; --claim wants \"example/app\""
 }
@@ -64,7 +64,7 @@ id_token() {
 @test "the CI recipe refuses a token signed by another key (exit 1)" {
 	recipe > recipe.sh
 	stub_curl
-	export JWKS_FILE=$KEYS/set.jwks
+	export JWKS_FILE=$KEYS/pub.jwks
 	t=$(jwtool sign -k "$KEYS/ed25519-other.pem" --kid ed-1 --exp +5m \
 	    --iss https://token.actions.githubusercontent.com)
 	ID_TOKEN=$t PATH=$PWD:$PATH run -1 bash recipe.sh
@@ -75,7 +75,7 @@ id_token() {
 	readme_recipe > recipe.sh
 	run -0 grep -c 'curl -fsS -o jwks.json' recipe.sh
 	stub_curl
-	export JWKS_FILE=$KEYS/set.jwks
+	export JWKS_FILE=$KEYS/pub.jwks
 	ID_TOKEN=$(id_token example/app) PATH=$PWD:$PATH run -0 bash -e recipe.sh
 	assert_output "trusted"
 	t=$(jwtool sign -k "$KEYS/ed25519-other.pem" --kid ed-1 --exp +5m)

@@ -174,26 +174,26 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
 
 @test "JWKS: the key with the token's kid is used" {
 	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-1 --now $NOW)
-	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs.jwks" --now $NOW "$t"
 	t=$(jwtool sign -k "$KEYS/ed25519.pem" --kid ed-1 --now $NOW)
-	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -0 jwtool verify -q -k "$KEYS/pub.jwks" --now $NOW "$t"
 }
 
 @test "JWKS: an unknown kid is exit 1 naming the kids available" {
 	t=$(jwtool sign -k "$KEYS/hs256.key" --kid nope --now $NOW)
-	run -1 jwtool verify -k "$KEYS/set.jwks" "$t"
-	assert_output "jwtool: verify: no key with kid 'nope' (available: 'hs-0', 'hs-1', 'ed-1')"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" "$t"
+	assert_output "jwtool: verify: no key with kid 'nope' (available: 'hs-0', 'hs-1')"
 }
 
 @test "JWKS: the right kid with the wrong secret is exit 1" {
 	t=$(jwtool sign -k "$KEYS/hs256.key" --kid hs-0 --now $NOW)
-	run -1 jwtool verify -k "$KEYS/set.jwks" "$t"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" "$t"
 	assert_output --partial "signature does not match"
 }
 
 @test "JWKS: without a kid every suitable key is tried" {
 	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
-	run -0 jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs.jwks" --now $NOW "$t"
 }
 
 @test "a JWK alg member limits the key to that algorithm" {
@@ -317,18 +317,18 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
 @test "JWKS: a failed signature names the kids tried" {
 	printf 'another-secret-that-is-long-enough-1234' > other
 	t=$(jwtool sign -k other --kid hs-0 --now $NOW)
-	run -1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" --now $NOW "$t"
 	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried: 'hs-0')"
 	t=$(jwtool sign -k other --now $NOW)
-	run -1 jwtool verify -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -1 jwtool verify -k "$KEYS/hs.jwks" --now $NOW "$t"
 	assert_output "jwtool: verify: signature does not match (HS256, 2 keys tried: 'hs-0', 'hs-1')"
 }
 
 @test "JWKS: on a terminal, success names the kid used; not in a pipe" {
 	t=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
-	run -0 script -qec "jwtool verify -q -k '$KEYS/set.jwks' --now $NOW $t" /dev/null
+	run -0 script -qec "jwtool verify -q -k '$KEYS/hs.jwks' --now $NOW $t" /dev/null
 	assert_output $'jwtool: verify: signature verified with kid \'hs-1\' (HS256)\r'
-	run -0 --separate-stderr jwtool verify -q -k "$KEYS/set.jwks" --now $NOW "$t"
+	run -0 --separate-stderr jwtool verify -q -k "$KEYS/hs.jwks" --now $NOW "$t"
 	assert_equal "$stderr" ""
 	run -0 script -qec "jwtool verify -q -k '$KEYS/hs256.key' --alg HS256 --now $NOW $t" /dev/null
 	assert_output ""

@@ -7,7 +7,7 @@ bats_load_library bats-assert
 TOP=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 FIXTURES=$TOP/tests/fixtures
 KEYS=$FIXTURES/keys
-VECTORS=${VECTORS:-$TOP/../shared/vectors}
+VECTORS=${VECTORS:-$TOP/tests/vectors}
 PATH=${JWTOOL_BUILD:-$TOP/build}:$PATH
 # JWTOOL_VALGRIND=1 (make check-valgrind): every jwtool runs under valgrind
 # memcheck through a wrapper of the same name; JWTOOL_REAL is the binary.

@@ -42,8 +42,10 @@ make_forms() {
 	openssl x509 -in cert.pem -outform DER -out cert.der
 	$KEYTOOL jwk "$key" > k.jwk
 	$KEYTOOL jwk --public "$key" > pub.jwk
-	jq -c '{keys: [{kty: "oct", k: "c2VjcmV0", kid: "hmac"}, (. + {kid: "this"})]}' k.jwk > k.jwks
-	jq -c '{keys: [{kty: "oct", k: "c2VjcmV0", kid: "hmac"}, (. + {kid: "this"})]}' pub.jwk > pub.jwks
+	# in a JWKS after another public key (tests/fixtures/keys/ed25519.pub.jwk);
+	# an HMAC secret there would make verify refuse the set
+	jq -c --slurpfile o "$KEYS/ed25519.pub.jwk" '{keys: [($o[0] + {kid: "other"}), (. + {kid: "this"})]}' k.jwk > k.jwks
+	jq -c --slurpfile o "$KEYS/ed25519.pub.jwk" '{keys: [($o[0] + {kid: "other"}), (. + {kid: "this"})]}' pub.jwk > pub.jwks
 	case $type in
 	modulus)
 		openssl rsa -in "$key" -traditional -out k.trad.pem 2>/dev/null

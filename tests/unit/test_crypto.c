@@ -1,6 +1,6 @@
 /*
  * test_crypto.c - Wycheproof vectors through jwtool's own algorithm table
- * (../shared/vectors/wycheproof, or $VECTORS/wycheproof).  Every valid case
+ * (tests/vectors/wycheproof, or $VECTORS/wycheproof).  Every valid case
  * must verify, every invalid one must be rejected; "acceptable" cases are
  * decided by jwtool's policy and listed.  HMAC groups with truncated tags
  * must all be rejected: JWS never truncates a MAC.  The keys are loaded by
@@ -544,8 +544,8 @@ main(void)
 
 	if (sodium_init() < 0)
 		return 1;
-	snprintf(dir, sizeof(dir), "%s/wycheproof", v ? v :
-	    "../shared/vectors");
+	/* tests/run.sh runs the unit tests from the top of the tree. */
+	snprintf(dir, sizeof(dir), "%s/wycheproof", v ? v : "tests/vectors");
 	if (access(dir, R_OK | X_OK) != 0) {
 		ok(0, "the vectors are in %s (VECTORS names the folder "
 		    "that holds wycheproof/ and rfc/)", dir);
