@@ -62,8 +62,8 @@ for a in HS256 EdDSA ES256 RS256; do
 	"$J" sign --batch -k $k --alg $a bulk.ndjson > "bulk-$a.jwt"
 	s1=$(secs "$J" sign --batch -k $k --alg $a bulk.ndjson)
 	s2=$(secs "$J" sign --batch --jobs 2 -k $k --alg $a bulk.ndjson)
-	v1=$(secs "$J" verify --batch -k $p "bulk-$a.jwt")
-	v2=$(secs "$J" verify --batch --jobs 2 -k $p "bulk-$a.jwt")
+	v1=$(secs "$J" verify --batch -k $p --alg $a "bulk-$a.jwt")
+	v2=$(secs "$J" verify --batch --jobs 2 -k $p --alg $a "bulk-$a.jwt")
 	for op in sign verify; do
 		if [ $op = sign ]; then t1=$s1 t2=$s2 pr=$(prim $ps); else t1=$v1 t2=$v2 pr=$(prim $pv); fi
 		r1=$(rate "$BATCH" "$t1")

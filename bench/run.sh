@@ -114,7 +114,7 @@ for a in HS256 HS512 EdDSA RS256 PS256 ES256; do
 	# golang-jwt's -verify needs -alg: it checks the token's against it
 	case $a in RS*|PS*|ES*) fo=./floor-ossl ;; *) fo= ;; esac
 	cell "verify-$a" "floor=./floor" ${fo:+"floor-ossl=$fo"} \
-	    "jwtool=$J verify -q -k $k $a.jwt" \
+	    "jwtool=$J verify -q -k $k --alg $a $a.jwt" \
 	    ${jwk:+"jwtool-jwk=$J verify -q -k $jwk $a.jwt"} \
 	    "golang-jwt=jwt -alg $a -verify $a.jwt -key $k"
 done

@@ -9,7 +9,7 @@ echo "== HS256 with examples/example-hs256.key"
 token=$("$jwtool" sign --key "$dir/example-hs256.key" --iss demo \
     --sub alice --exp +1h)
 echo "$token"
-"$jwtool" verify --key "$dir/example-hs256.key" --compact "$token"
+"$jwtool" verify --key "$dir/example-hs256.key" --alg HS256 --compact "$token"
 "$jwtool" decode --compact "$token"
 
 echo "== EdDSA with examples/example-ed25519.pem"

@@ -68,7 +68,9 @@ const struct cmd cmd_verify_def = {
 	"Check the signature of a token with the algorithms the key allows\n"
 	"(never the token's own choice), then its header, exp, nbf, iat and\n"
 	"the claims asked for.  On success print the payload; on failure\n"
-	"print every reason on stderr and exit with the status of the first.",
+	"print every reason on stderr and exit with the status of the first.\n"
+	"A key file that is raw HMAC secret bytes needs --alg HS256 (HS384,\n"
+	"HS512) or --key-format raw.",
 };
 
 /*
@@ -258,6 +260,29 @@ verify_find(struct out *o, const char *arg, const struct keyset *ks,
 	return rc;
 }
 
+/*
+ * A key file that detection took as raw HMAC secret bytes is used only
+ * when the user said so: --alg naming an HS* algorithm (--key-format and
+ * --secret load no guessed secret).  Otherwise the bytes of a public key
+ * in a form detection misses would verify tokens that anybody can make.
+ */
+static int
+guessed_secret(const struct keyopts *ko, const struct keyset *ks,
+    const struct jwt_policy *pol)
+{
+	const struct alg *a;
+	size_t i;
+
+	if (ks->n != 1 || !ks->keys[0]->guessed)
+		return JW_OK;
+	for (i = 0; i < pol->nalgs; i++)
+		if ((a = alg_find(pol->algs[i])) != NULL && a->kty == KTY_OCT)
+			return JW_OK;
+	return jw_fail(JW_EKEY, "key '%s' would be used as a raw HMAC secret: "
+	    "say so with --alg HS256 (or HS384, HS512) or --key-format raw",
+	    io_is_stdin(ko->src) ? "stdin" : ko->src);
+}
+
 int
 cmd_verify(int argc, char **argv)
 {
@@ -400,7 +425,8 @@ cmd_verify(int argc, char **argv)
 	if ((rc = policy_load_expect(&pol)) != JW_OK ||
 	    (rc = keyopts_load(&ko, &ks)) != JW_OK ||
 	    (rc = keyset_check_mixed(ks, ko.src == NULL ? "--secret" :
-	    io_is_stdin(ko.src) ? "stdin" : ko.src)) != JW_OK)
+	    io_is_stdin(ko.src) ? "stdin" : ko.src)) != JW_OK ||
+	    (rc = guessed_secret(&ko, ks, &pol)) != JW_OK)
 		goto out;
 	if (batch)
 		rc = verify_batch(&o, argv + optind, argc - optind, ks, &pol,

@@ -14,6 +14,7 @@
 #include "der.h"
 #include "io.h"
 #include "json.h"
+#include "keylook.h"
 #include "keys.h"
 #include "ossl.h"
 #include "util.h"
@@ -1105,8 +1106,6 @@ hexval(int c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-static int detect(const struct src *s);
-
 /* A secret written as base64, base64url or hex (whitespace around). */
 static int
 load_encoded_secret(const struct src *s, enum key_format fmt,
@@ -1116,8 +1115,7 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 	unsigned char *bin = NULL;
 	size_t n, got = 0, i, bad;
 	const char *form = format_names[fmt];
-	struct src dec = *s;
-	enum key_format f;
+	struct keylook lk;
 	int ok;
 
 	while (p < q && isspace(*p))
@@ -1149,79 +1147,35 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 		return jw_fail(JW_EKEY, "key '%s': not a valid %s secret",
 		    s->name, form);
 	}
-	/* A public key is never an HMAC secret, encoded or not. */
-	dec.data = bin;
-	dec.len = got;
-	if ((f = detect(&dec)) != KF_RAW) {
+	/*
+	 * A public key is never an HMAC secret, encoded or not, nor is
+	 * anything else that looks like a key or a document.
+	 */
+	keylook(bin, got, &lk);
+	if (lk.kind != KL_SECRET) {
 		secret_free(bin);
 		return jw_fail(JW_EKEY, "key '%s': the %s text decodes to %s, "
-		    "not an HMAC secret", s->name, form, f == KF_JWK ?
-		    "a JWK or JWKS" : f == KF_PEM ? "a PEM key" : "a DER key");
+		    "not an HMAC secret", s->name, form, lk.what);
 	}
 	keyset_add(ks, secret_key(bin, got, form));
 	secret_free(bin);
 	return JW_OK;
 }
 
+/*
+ * The secret of raw bytes, unless they look like anything else (lk, their
+ * keylook): a key in its own format, or one refused as a secret.
+ */
 static int
-looks_like_der(const unsigned char *d, size_t n)
+load_raw(const struct src *s, const struct keylook *lk, struct keyset *ks)
 {
-	size_t len, hdr = 2;
-
-	if (n < 2 || d[0] != 0x30)
-		return 0;
-	if (d[1] < 0x80)
-		len = d[1];
-	else if (d[1] == 0x81 && n >= 3)
-		len = d[2], hdr = 3;
-	else if (d[1] == 0x82 && n >= 4)
-		len = (size_t)d[2] << 8 | d[3], hdr = 4;
-	else
-		return 0;
-	return hdr + len == n;
-}
-
-static int
-detect(const struct src *s)
-{
-	const unsigned char *p = s->data, *q = s->data + s->len;
-
-	while (p < q && isspace(*p))
-		p++;
-	/*
-	 * JWK or JWKS (load_json tells): JSON is UTF-8 text, so a binary
-	 * secret that happens to start with '{' (one random secret in 256)
-	 * is still a secret.
-	 */
-	if (p < q && *p == '{' && memchr(s->data, '\0', s->len) == NULL &&
-	    json_utf8_valid((const char *)s->data, s->len))
-		return KF_JWK;
-	if (find(s->data, s->len, "-----BEGIN ") != NULL)
-		return KF_PEM;
-	if (looks_like_der(s->data, s->len))
-		return KF_DER;
-	return KF_RAW;
-}
-
-static int
-load_raw(const struct src *s, struct keyset *ks)
-{
-	static const char *const ssh[] = { "ssh-rsa ", "ssh-ed25519 ",
-	    "ecdsa-sha2-", "ssh-dss " };
-	static const char *const kinds[] = { [KF_JWK] = "a JWK or JWKS",
-	    [KF_PEM] = "a PEM key", [KF_DER] = "a DER key" };
-	enum key_format f = detect(s);
-	size_t i;
-
-	for (i = 0; i < sizeof(ssh) / sizeof(ssh[0]); i++)
-		if (s->len >= strlen(ssh[i]) &&
-		    memcmp(s->data, ssh[i], strlen(ssh[i])) == 0)
-			return jw_fail(JW_EKEY, "key '%s' is an SSH public key, "
-			    "not an HMAC secret", s->name);
+	if (lk->kind >= KL_REFUSED)
+		return jw_fail(JW_EKEY, "key '%s' looks like %s: %s", s->name,
+		    lk->what, lk->how);
 	/* A public key is never an HMAC secret, whatever --key-format says. */
-	if (f != KF_RAW)
+	if (lk->kind != KL_SECRET)
 		return jw_fail(JW_EKEY, "key '%s' is %s, not a raw HMAC secret",
-		    s->name, kinds[f]);
+		    s->name, lk->what);
 	keyset_add(ks, secret_key(s->data, s->len, "raw secret"));
 	return JW_OK;
 }
@@ -1241,18 +1195,23 @@ keys_load_mem_pass(const unsigned char *data, size_t len, const char *name,
 	struct src s = { data, len, name, pass, passlen };
 	struct keyset *ks = xcalloc(1, sizeof(*ks));
 	enum key_format given = fmt;
+	struct keylook lk;
 	int rc;
 
 	no_core_dumps();
-	if (fmt == KF_AUTO)
-		fmt = detect(&s);
 	if (len == 0) {
 		rc = jw_fail(JW_EKEY, "key '%s' is empty", name);
 		goto out;
 	}
+	if (fmt == KF_AUTO || fmt == KF_RAW)
+		keylook(data, len, &lk);
+	if (fmt == KF_AUTO)
+		fmt = lk.kind == KL_JWK ? KF_JWK : lk.kind == KL_PEM ? KF_PEM :
+		    lk.kind == KL_DER ? KF_DER : KF_RAW;
 	switch (fmt) {
 	case KF_RAW:
-		rc = load_raw(&s, ks);
+		if ((rc = load_raw(&s, &lk, ks)) == JW_OK && given == KF_AUTO)
+			ks->keys[0]->guessed = 1;
 		break;
 	case KF_BASE64:
 	case KF_BASE64URL:

@@ -44,6 +44,8 @@ struct key {
 	unsigned ops;		/* KEY_OP_* when key_ops was given */
 	int has_ops;
 	const char *form;	/* "JWK", "PEM", "raw secret", ... */
+	int guessed;		/* a raw secret because detection found nothing
+				 * else (no --key-format, not --secret) */
 	int roca;		/* an RSA modulus with the ROCA fingerprint
 				 * (loaded only after keys_roca_warn(1)) */
 };

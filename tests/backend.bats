@@ -28,7 +28,7 @@ loads() {
 @test "HS256, HS512 and Ed25519 never load the backend" {
 	loads jwtool sign -k "$KEYS/hs256.key" --now $NOW
 	assert_equal $LOADED 0
-	loads jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$output"
+	loads jwtool verify -q -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$output"
 	assert_equal $LOADED 0
 	loads jwtool sign --key-format base64 -k "$KEYS/hs512.b64" --alg HS512 --now $NOW
 	assert_equal $LOADED 0
@@ -55,7 +55,7 @@ loads() {
 	mkdir bin
 	cp "$JWTOOL_NATIVE" bin/jwtool
 	t=$(bin/jwtool sign -k "$KEYS/hs256.key" --now $NOW)
-	run -0 bin/jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$t"
+	run -0 bin/jwtool verify -q -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$t"
 	t=$(bin/jwtool sign -k "$KEYS/ed25519.pem" --now $NOW)
 	run -0 bin/jwtool verify -q -k "$KEYS/ed25519.pub.jwk" --now $NOW "$t"
 	run -7 bin/jwtool sign -k "$KEYS/rsa2048.pem"

@@ -46,7 +46,7 @@ cut_sig() {
 
 # verify TOKEN: verify with the HS256 fixture key at the fixed clock.
 verify() {
-	jwtool verify -k "$HS" --now $NOW "$@"
+	jwtool verify -k "$HS" --key-format raw --now $NOW "$@"
 }
 
 # ---- alg none -------------------------------------------------------------
@@ -161,6 +161,206 @@ verify() {
 	b64file "$KEYS/ed25519.pub.jwk" > jwk.b64u
 	run -7 jwtool verify -k jwk.b64u --key-format base64url a.b.c
 	assert_output "jwtool: verify: key 'jwk.b64u': the base64url text decodes to a JWK or JWKS, not an HMAC secret"
+}
+
+# ---- key files that are not secrets -----------------------------------------
+# Each file holds a public key, or a document, in a form that detection
+# once missed and took for raw HMAC secret bytes: an HS256 token MACed with
+# the file's bytes, which anybody can make, then verified.  Each is refused
+# (exit 7) with what it looks like and how to give it, by verify with and
+# without --alg HS256 and --key-format raw, and by sign.
+
+# pub_jwks: the RSA fixture's public key as a JWKS, in pub.jwks.
+pub_jwks() {
+	jwtool jwk --format jwks --public "$KEYS/rsa2048.pub.pem" > pub.jwks
+}
+
+# pub_der: its SPKI, in pub.der.
+pub_der() {
+	openssl pkey -pubin -in "$KEYS/rsa2048.pub.pem" -outform DER -out pub.der
+}
+
+# not_a_secret FILE WHAT: a token forged with FILE's bytes is refused with
+# "key 'FILE' looks like WHAT" (WHAT includes how to give the key).
+not_a_secret() {
+	local t
+	t=$(signed '{"alg":"HS256"}' '{"sub":"admin"}' "$1")
+	run -7 jwtool verify -k "$1" "$t"
+	assert_output "jwtool: verify: key '$1' looks like $2"
+	run -7 jwtool verify -k "$1" --alg HS256 "$t"
+	assert_output "jwtool: verify: key '$1' looks like $2"
+	run -7 jwtool verify -k "$1" --key-format raw --alg HS256 "$t"
+	assert_output "jwtool: verify: key '$1' looks like $2"
+	run -7 jwtool sign -k "$1"
+	assert_output "jwtool: sign: key '$1' looks like $2"
+}
+
+ICONV=": convert it to UTF-8 (iconv -f"
+DECODE="and give that with --key-format der"
+
+@test "a JWKS behind a UTF-8 byte order mark is exit 7, never a secret" {
+	pub_jwks
+	printf '\357\273\277' | cat - pub.jwks > bom.jwks
+	not_a_secret bom.jwks "a JWK or JWKS behind a UTF-8 byte order mark: remove the mark (tail -c +4 FILE > NEW)"
+	printf '\357\273\277\n  ' | cat - pub.jwks > bom-space.jwks
+	not_a_secret bom-space.jwks "a JWK or JWKS behind a UTF-8 byte order mark: remove the mark (tail -c +4 FILE > NEW)"
+}
+
+@test "a JWKS in UTF-16, with and without a byte order mark, is exit 7" {
+	pub_jwks
+	iconv -f UTF-8 -t UTF-16LE pub.jwks > le.jwks
+	iconv -f UTF-8 -t UTF-16BE pub.jwks > be.jwks
+	printf '\377\376' | cat - le.jwks > bom-le.jwks
+	printf '\376\377' | cat - be.jwks > bom-be.jwks
+	not_a_secret le.jwks "a JWK or JWKS in UTF-16LE$ICONV UTF-16LE -t UTF-8)"
+	not_a_secret be.jwks "a JWK or JWKS in UTF-16BE$ICONV UTF-16BE -t UTF-8)"
+	not_a_secret bom-le.jwks "a JWK or JWKS in UTF-16LE$ICONV UTF-16 -t UTF-8)"
+	not_a_secret bom-be.jwks "a JWK or JWKS in UTF-16BE$ICONV UTF-16 -t UTF-8)"
+	# what iconv -t utf-16 writes: a byte order mark, then the text
+	iconv -f UTF-8 -t UTF-16 pub.jwks > u16.jwks
+	run -7 jwtool verify -k u16.jwks "$(signed '{"alg":"HS256"}' '{}' u16.jwks)"
+	assert_output --regexp "^jwtool: verify: key 'u16.jwks' looks like a JWK or JWKS in UTF-16[LB]E: convert it to UTF-8 \\(iconv -f UTF-16 -t UTF-8\\)$"
+}
+
+@test "a JWKS in UTF-32, with and without a byte order mark, is exit 7" {
+	pub_jwks
+	iconv -f UTF-8 -t UTF-32LE pub.jwks > le.jwks
+	iconv -f UTF-8 -t UTF-32BE pub.jwks > be.jwks
+	printf '\377\376\0\0' | cat - le.jwks > bom-le.jwks
+	printf '\0\0\376\377' | cat - be.jwks > bom-be.jwks
+	not_a_secret le.jwks "a JWK or JWKS in UTF-32LE$ICONV UTF-32LE -t UTF-8)"
+	not_a_secret be.jwks "a JWK or JWKS in UTF-32BE$ICONV UTF-32BE -t UTF-8)"
+	not_a_secret bom-le.jwks "a JWK or JWKS in UTF-32LE$ICONV UTF-32 -t UTF-8)"
+	not_a_secret bom-be.jwks "a JWK or JWKS in UTF-32BE$ICONV UTF-32 -t UTF-8)"
+}
+
+@test "UTF-16 text of a PEM key, of HTML, and with non-ASCII characters is exit 7" {
+	iconv -f UTF-8 -t UTF-16LE "$KEYS/rsa2048.pub.pem" > pem.u16
+	not_a_secret pem.u16 "a PEM key in UTF-16LE$ICONV UTF-16LE -t UTF-8)"
+	printf '<html><body>Fehler: Schlüssel nicht gefunden</body></html>\n' |
+	    iconv -f UTF-8 -t UTF-16BE > err.u16
+	not_a_secret err.u16 "an HTML or XML document in UTF-16BE$ICONV UTF-16BE -t UTF-8)"
+}
+
+@test "a JWKS after whitespace is a JWKS: its public key never verifies HS256" {
+	pub_jwks
+	printf ' \n\t\r\n' | cat - pub.jwks > space.jwks
+	t=$(signed '{"alg":"HS256"}' '{"sub":"admin"}' space.jwks)
+	run -1 jwtool verify -k space.jwks "$t"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the RSA 2048-bit public key (JWKS)"
+	run -7 jwtool verify -k space.jwks --key-format raw "$t"
+	assert_output "jwtool: verify: key 'space.jwks' is a JWK or JWKS, not a raw HMAC secret"
+}
+
+@test "a JSON array of JWKs is exit 7, naming the JWKS form" {
+	pub_jwks
+	$PYTHON -c 'import json, sys; print(json.dumps(json.load(sys.stdin)["keys"], indent=1))' \
+	    < pub.jwks > keys.json
+	not_a_secret keys.json 'a JSON array of JWKs: a JWKS is the object {"keys":[...]}, not a bare array'
+	printf ' [ \n' > spaced.json
+	tail -c +2 keys.json >> spaced.json
+	not_a_secret spaced.json 'a JSON array of JWKs: a JWKS is the object {"keys":[...]}, not a bare array'
+}
+
+@test "base64 of a DER public key without PEM armour is exit 7" {
+	# the form Keycloak publishes as public_key: one line, no armour
+	pub_der
+	base64 -w0 pub.der > one.b64
+	not_a_secret one.b64 "base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
+	base64 -w64 pub.der > wrapped.b64
+	not_a_secret wrapped.b64 "base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
+	base64 -w76 pub.der | sed 's/$/\r/' > crlf.b64
+	not_a_secret crlf.b64 "base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
+	base64 -w0 pub.der | tr -d = > nopad.b64
+	not_a_secret nopad.b64 "base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
+	# a private key's body is refused the same way
+	sed '1d;$d' "$KEYS/p256.pem" > priv.b64
+	not_a_secret priv.b64 "base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
+}
+
+@test "base64url and hex of a DER public key are exit 7" {
+	pub_der
+	b64file pub.der > pub.b64u
+	not_a_secret pub.b64u "base64url text of a DER key without PEM armour: decode it to a file (basenc --base64url -d > KEY.der) $DECODE"
+	od -An -tx1 pub.der | tr -d ' \n' > pub.hex
+	not_a_secret pub.hex "hex text of a DER key without PEM armour: decode it to a file (xxd -r -p > KEY.der) $DECODE"
+	# wrapped and upper case, and colon separated as openssl prints it
+	od -An -tx1 pub.der | tr a-f A-F > wrapped.hex
+	not_a_secret wrapped.hex "hex text of a DER key without PEM armour: decode it to a file (xxd -r -p > KEY.der) $DECODE"
+	od -An -tx1 -w15 pub.der | sed 's/^ //; s/ /:/g' > colons.hex
+	not_a_secret colons.hex "hex text of a DER key without PEM armour: decode it to a file (xxd -r -p > KEY.der) $DECODE"
+}
+
+@test "OpenSSH public key lines of every type are exit 7, after whitespace too" {
+	ssh-keygen -q -t ed25519 -N '' -C 'me@host' -f id >/dev/null
+	not_a_secret id.pub "an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	for k in rsa2048 p256 p384 p521; do
+		cp "$KEYS/$k.pem" k.pem && chmod 600 k.pem
+		ssh-keygen -y -f k.pem > "$k.pub"
+		not_a_secret "$k.pub" "an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	done
+	grep -q '^ecdsa-sha2-nistp521 ' p521.pub
+	# security-key types: the blob names the type after its length
+	for type in sk-ssh-ed25519@openssh.com sk-ecdsa-sha2-nistp256@openssh.com; do
+		blob=$(printf '\0\0\0%b%s' "\\$(printf '%03o' ${#type})" "$type" | base64 -w0)
+		printf '%s %s yubikey\n' "$type" "$blob" > sk.pub
+		not_a_secret sk.pub "an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	done
+	printf '\n  \t%s\n' "$(cat id.pub)" > indented.pub
+	not_a_secret indented.pub "an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	printf '# deploy key\n%s\n' "$(cat id.pub)" > commented.pub
+	not_a_secret commented.pub "an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	ssh-keygen -e -f id.pub > rfc4716.pub
+	not_a_secret rfc4716.pub "an SSH2 public key (RFC 4716): convert it to PEM (ssh-keygen -i -f FILE, then ssh-keygen -e -m PKCS8)"
+}
+
+@test "an HTML error page or an XML document is exit 7" {
+	# what curl without -f saves when the server answers 404
+	printf '<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n<body><h1>Not Found</h1></body></html>\n' > jwks.json
+	not_a_secret jwks.json "an HTML or XML document: give the key itself (curl -f fails on an HTTP error instead of saving its page)"
+	printf '\n  <html>\r\n<body>Bad Gateway</body></html>' > gw.html
+	not_a_secret gw.html "an HTML or XML document: give the key itself (curl -f fails on an HTTP error instead of saving its page)"
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code></Error>\n' > s3.xml
+	not_a_secret s3.xml "an HTML or XML document: give the key itself (curl -f fails on an HTTP error instead of saving its page)"
+	printf '\357\273\277<?xml version="1.0"?><keys/>' > bom.xml
+	not_a_secret bom.xml "an HTML or XML document behind a UTF-8 byte order mark: remove the mark (tail -c +4 FILE > NEW)"
+}
+
+@test "PEM armour in the middle of text is the PEM key, never a secret" {
+	{ echo 'Public-Key: (2048 bit)'; echo 'the key of the API gateway:';
+	  cat "$KEYS/rsa2048.pub.pem"; echo '(rotated yearly)'; } > notes.txt
+	t=$(signed '{"alg":"HS256"}' '{"sub":"admin"}' notes.txt)
+	run -1 jwtool verify -k notes.txt "$t"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the RSA 2048-bit public key (PEM)"
+	run -7 jwtool verify -k notes.txt --key-format raw --alg HS256 "$t"
+	assert_output "jwtool: verify: key 'notes.txt' is a PEM key, not a raw HMAC secret"
+	printf '\357\273\277' | cat - "$KEYS/rsa2048.pub.pem" > bom.pem
+	run -1 jwtool verify -k bom.pem "$(signed '{"alg":"HS256"}' '{}' bom.pem)"
+	assert_output "jwtool: verify: algorithm 'HS256' is not allowed for the RSA 2048-bit public key (PEM)"
+}
+
+@test "a secret given as text is refused when the text decodes to such a file" {
+	pub_jwks
+	iconv -f UTF-8 -t UTF-16LE pub.jwks | base64 -w0 > u16.b64
+	run -7 jwtool verify -k u16.b64 --key-format base64 --alg HS256 a.b.c
+	assert_output "jwtool: verify: key 'u16.b64': the base64 text decodes to a JWK or JWKS in UTF-16LE, not an HMAC secret"
+	pub_der
+	base64 -w0 pub.der | od -An -tx1 | tr -d ' \n' > b64.hex
+	run -7 jwtool verify -k b64.hex --key-format hex --alg HS256 a.b.c
+	assert_output "jwtool: verify: key 'b64.hex': the hex text decodes to base64 text of a DER key without PEM armour, not an HMAC secret"
+	ssh-keygen -q -t ed25519 -N '' -f id >/dev/null
+	b64file id.pub > ssh.b64u
+	run -7 jwtool sign -k ssh.b64u --key-format base64url
+	assert_output "jwtool: sign: key 'ssh.b64u': the base64url text decodes to an OpenSSH public key, not an HMAC secret"
+}
+
+@test "--secret is refused when its text looks like a key" {
+	ssh-keygen -q -t ed25519 -N '' -f id >/dev/null
+	run -7 jwtool sign --secret "$(cat id.pub)"
+	assert_line --index 1 "jwtool: sign: key '--secret' looks like an OpenSSH public key: convert it to PEM (ssh-keygen -e -m PKCS8 -f FILE)"
+	pub_der
+	run -7 jwtool verify --secret "$(base64 -w0 pub.der)" a.b.c
+	assert_line --index 1 "jwtool: verify: key '--secret' looks like base64 text of a DER key without PEM armour: decode it to a file (base64 -d > KEY.der) $DECODE"
 }
 
 @test "an EdDSA token against an HMAC secret is exit 1" {
@@ -538,12 +738,12 @@ jwtool: verify: claim 'jti' must be a string, not object"
 # ---- segments ---------------------------------------------------------------
 
 @test "an empty token is exit 3" {
-	run -3 jwtool verify -k "$HS" - < /dev/null
+	run -3 jwtool verify -k "$HS" --alg HS256 - < /dev/null
 	assert_output "jwtool: verify: malformed token: the input is empty"
 }
 
 @test "a token of dots only is exit 3" {
-	run -3 jwtool verify -k "$HS" - <<< ".."
+	run -3 jwtool verify -k "$HS" --alg HS256 - <<< ".."
 	assert_output "jwtool: verify: malformed token: the header segment is empty"
 }
 
@@ -554,7 +754,7 @@ jwtool: verify: claim 'jti' must be a string, not object"
 }
 
 @test "one or two segments are exit 3" {
-	run -3 jwtool verify -k "$HS" - <<< "eyJhbGciOiJIUzI1NiJ9"
+	run -3 jwtool verify -k "$HS" --alg HS256 - <<< "eyJhbGciOiJIUzI1NiJ9"
 	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 1"
 	run -3 verify "eyJhbGciOiJIUzI1NiJ9.e30"
 	assert_output "jwtool: verify: malformed token: expected 3 segments separated by '.', found 2"
@@ -593,7 +793,7 @@ big_token() {
 	# "at once": a sparse file of 1 TiB is refused long before a read
 	# of it could end (timeout is a hang guard, not a timing)
 	truncate -s 1T huge.jwt
-	run -8 timeout 120 jwtool verify -k "$KEYS/hs256.key" huge.jwt
+	run -8 timeout 120 jwtool verify -k "$KEYS/hs256.key" --alg HS256 huge.jwt
 	assert_output "jwtool: verify: token from 'huge.jwt' is larger than the input limit of 16777216 bytes (see --max-input)"
 }
 
@@ -618,7 +818,7 @@ big_token() {
 	big_token big.jwt
 	t0=$(date +%s)
 	run -1 /usr/bin/time -o usage -f %M "$JWTOOL_NATIVE" verify \
-	    --max-input 200M -k "$HS" big.jwt
+	    --max-input 200M -k "$HS" --alg HS256 big.jwt
 	secs=$(($(date +%s) - t0))
 	assert_output "jwtool: verify: signature does not match (HS256, 1 key tried): signature is 3 bytes, HS256 needs 32"
 	kb=$(tail -n 1 usage)
@@ -675,7 +875,7 @@ EOF
 
 @test "an HS256 secret of 31 bytes is exit 7" {
 	printf '%031d' 0 > k31
-	run -7 jwtool verify -k k31 "$(signed '{"alg":"HS256"}' '{}' k31)"
+	run -7 jwtool verify -k k31 --alg HS256 "$(signed '{"alg":"HS256"}' '{}' k31)"
 	assert_output "jwtool: verify: the HS256 secret is shorter than 32 bytes (RFC 7518 section 3.2); --allow-weak-key accepts it"
 }
 

@@ -46,19 +46,19 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 @test "verify failures print nothing on stdout, whatever the status" {
 	t=$(tok --exp +1h)
 	printf 'another-secret-that-is-long-enough-1234' > other
-	run -1 --separate-stderr jwtool verify -k other --now $NOW "$t"
+	run -1 --separate-stderr jwtool verify -k other --alg HS256 --now $NOW "$t"
 	assert_output ""
-	run -3 --separate-stderr jwtool verify -k "$KEYS/hs256.key" "${t%.*}"
+	run -3 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 "${t%.*}"
 	assert_output ""
-	run -4 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now $((NOW + 3600)) "$t"
+	run -4 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $((NOW + 3600)) "$t"
 	assert_output ""
-	run -5 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now $((NOW - 1)) "$t"
+	run -5 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $((NOW - 1)) "$t"
 	assert_output ""
-	run -7 --separate-stderr jwtool verify -k "$KEYS/short.key" --now $NOW "$t"
+	run -7 --separate-stderr jwtool verify -k "$KEYS/short.key" --alg HS256 --now $NOW "$t"
 	assert_output ""
-	run -8 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now $NOW no-such-file
+	run -8 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $NOW no-such-file
 	assert_output ""
-	run -2 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --now soon "$t"
+	run -2 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now soon "$t"
 	assert_output ""
 }
 
@@ -77,7 +77,7 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 	t=$(tok)
 	run -8 bash -c 'jwtool sign -k "$KEYS/hs256.key" --now $NOW > /dev/full'
 	assert_output "jwtool: sign: cannot write to stdout: No space left on device"
-	run -8 bash -c 'jwtool verify -k "$KEYS/hs256.key" --now $NOW "$1" > /dev/full' _ "$t"
+	run -8 bash -c 'jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$1" > /dev/full' _ "$t"
 	assert_output "jwtool: verify: cannot write to stdout: No space left on device"
 	run -8 bash -c 'jwtool decode "$1" > /dev/full' _ "$t"
 	assert_output "jwtool: decode: cannot write to stdout: No space left on device"
@@ -108,5 +108,5 @@ tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 }
 
 @test "a verify failure with a full stdout keeps its own status" {
-	run -1 bash -c 'jwtool verify -k "$KEYS/short.key" --allow-weak-key "$1" > /dev/full 2>&1' _ "$(tok)"
+	run -1 bash -c 'jwtool verify -k "$KEYS/short.key" --alg HS256 --allow-weak-key "$1" > /dev/full 2>&1' _ "$(tok)"
 }

@@ -230,7 +230,7 @@ hush() {
 	ed=$(jwtool sign -k "$KEYS/ed25519.pem" --now $NOW)
 	other=$(jwtool sign -k "$KEYS/hs256.key" --now $NOW)
 	weak=$(jwtool sign -k weak.raw --allow-weak-key --now $NOW)
-	hush 0 jwtool verify -k s.raw --now $NOW "$t"
+	hush 0 jwtool verify -k s.raw --alg HS256 --now $NOW "$t"
 	hush 0 jwtool verify -k s.b64 --key-format base64 --now $NOW "$t"
 	hush 0 jwtool verify -k s.hex --key-format hex --now $NOW "$t"
 	hush 0 jwtool verify -k s.jwk --now $NOW "$t"
@@ -239,22 +239,31 @@ hush() {
 	printf '{"keys":[%s]}' "$(cat s.jwk)" > secret.jwks
 	hush 0 jwtool verify -k secret.jwks --now $NOW "$t"
 	hush 0 jwtool verify --secret "$SECRET" --now $NOW "$t"
-	JWT_SECRET=$SECRET hush 0 jwtool verify -k env:JWT_SECRET --now $NOW "$t"
-	hush 0 jwtool verify -k - --now $NOW "$t" < s.raw
-	hush 0 jwtool verify -k weak.raw --allow-weak-key --now $NOW "$weak"
-	hush 1 jwtool verify -k s.raw --now $NOW "$other"
-	hush 1 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$t"
+	JWT_SECRET=$SECRET hush 0 jwtool verify -k env:JWT_SECRET --alg HS256 --now $NOW "$t"
+	hush 0 jwtool verify -k - --alg HS256 --now $NOW "$t" < s.raw
+	hush 0 jwtool verify -k weak.raw --alg HS256 --allow-weak-key --now $NOW "$weak"
+	hush 1 jwtool verify -k s.raw --alg HS256 --now $NOW "$other"
+	hush 1 jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$t"
 	{ cat s.raw; echo; } > nl.raw
-	hush 1 jwtool verify -k nl.raw --now $NOW "$t"
+	hush 1 jwtool verify -k nl.raw --alg HS256 --now $NOW "$t"
 	assert_equal "$stderr" "jwtool: verify: signature does not match (HS256, 1 key tried); hint: the secret ends with a newline (written with echo?); use printf, or --key-format base64"
-	hush 1 jwtool verify -k s.raw --now $NOW "$ed"
+	hush 1 jwtool verify -k s.raw --key-format raw --now $NOW "$ed"
 	hush 1 jwtool verify -k s.raw --alg HS512 --now $NOW "$t"
 	hush 1 jwtool verify -k "$KEYS/hs.jwks" --now $NOW "$t"
-	hush 7 jwtool verify -k weak.raw --now $NOW "$weak"
-	hush 4 jwtool verify -k s.raw --now $((NOW + 7200)) "$t"
-	hush 5 jwtool verify -k s.raw --now $((NOW - 60)) "$t"
-	hush 3 jwtool verify -k s.raw --now $NOW "${t%%.*}..x"
-	hush 3 jwtool verify -k s.raw --now $NOW "not-a-token.x"
+	hush 7 jwtool verify -k weak.raw --alg HS256 --now $NOW "$weak"
+	hush 7 jwtool verify -k s.raw --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.raw' would be used as a raw HMAC secret: say so with --alg HS256 (or HS384, HS512) or --key-format raw"
+	# a secret in a form detection refuses: the message quotes none of it
+	{ printf '\357\273\277'; cat s.raw; } > s.bom
+	hush 7 jwtool verify -k s.bom --alg HS256 --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.bom' looks like text behind a UTF-8 byte order mark: remove the mark (tail -c +4 FILE > NEW)"
+	iconv -f UTF-8 -t UTF-16LE s.raw > s.u16
+	hush 7 jwtool verify -k s.u16 --key-format raw --now $NOW "$t"
+	assert_equal "$stderr" "jwtool: verify: key 's.u16' looks like text in UTF-16LE: convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8)"
+	hush 4 jwtool verify -k s.raw --alg HS256 --now $((NOW + 7200)) "$t"
+	hush 5 jwtool verify -k s.raw --alg HS256 --now $((NOW - 60)) "$t"
+	hush 3 jwtool verify -k s.raw --alg HS256 --now $NOW "${t%%.*}..x"
+	hush 3 jwtool verify -k s.raw --alg HS256 --now $NOW "not-a-token.x"
 	hush 1 jwtool verify -k "$KEYS/ed25519.pem" --now $NOW "$t"
 	hush 0 jwtool verify -k "$KEYS/ed25519.jwk" --now $NOW "$ed"
 	hush 0 jwtool decode "$t"
@@ -538,7 +547,7 @@ wiped() {
 	rc=0
 	wait "$pid" || rc=$?
 	assert_equal "$rc" 0
-	run -0 jwtool verify -q -k s.raw --now $NOW "$(cat out)"
+	run -0 jwtool verify -q -k s.raw --alg HS256 --now $NOW "$(cat out)"
 	run -0 cat err
 	assert_output ""
 }

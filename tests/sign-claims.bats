@@ -144,7 +144,7 @@ sign() { jwtool sign -k "$KEYS/hs256.key" --now $NOW "$@"; }
 	run -0 --separate-stderr sign --exp -1h --allow-expired
 	assert_equal "$stderr" "jwtool: sign: warning: exp 2026-11-28T11:00:00Z is not after now (2026-11-28T12:00:00Z): the token would be expired"
 	assert_equal "$(payload "$output")" '{"exp":1795863600,"iat":1795867200}'
-	run -4 jwtool verify -k "$KEYS/hs256.key" --now $NOW "$output"
+	run -4 jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$output"
 	run -0 --separate-stderr sign --exp +1h --nbf +2h --allow-expired
 	assert_equal "$stderr" "jwtool: sign: warning: exp 2026-11-28T13:00:00Z is not after nbf 2026-11-28T14:00:00Z: the token would never be valid"
 }

@@ -39,11 +39,11 @@ setup() {
 	assert_output '{"org":{"id":42,"name":"acme"},"roles":["admin","ops"]}'
 	run -0 jq -c '.header | keys_unsorted' <<<"$(jwtool decode --compact "${tok[1]}")"
 	assert_output '["alg","kid","x5c","x5t#S256"]'
-	run -0 jwtool verify -k secret.key "${tok[2]}"
+	run -0 jwtool verify -k secret.key --alg HS256 "${tok[2]}"
 	assert_output --partial '"sub":"doc"'
 	assert_output --partial '"role":"admin"'
-	run -0 jwtool verify -k secret.key "${tok[3]}"
+	run -0 jwtool verify -k secret.key --alg HS256 "${tok[3]}"
 	assert_output --partial '"sub":"old"'
-	run -0 jwtool verify -k secret.key "$(sed -n 2p tokens.txt)"
+	run -0 jwtool verify -k secret.key --alg HS256 "$(sed -n 2p tokens.txt)"
 	assert_output --partial '"sub":"bob"'
 }

@@ -194,7 +194,7 @@ print(jwt.encode({"sub": "py", "exp": 1900000000, "n": [1, 2]}, open(sys.argv[1]
 	old=$(jwtool sign -k "$KEYS/set.jwks" --kid hs-1 --now 1700000000 --sub k)
 	t=$(jwtool sign --from-token "$old" -k "$KEYS/set.jwks" --now $NOW)
 	assert_equal "$(header "$t")" '{"alg":"HS256","typ":"JWT","kid":"hs-1"}'
-	run -0 jwtool verify -q -k "$KEYS/hs256.key" --now $NOW "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$t"
 	t=$(jwtool sign --from-token "$old" -k "$KEYS/set.jwks" --kid hs-0 --now $NOW)
 	assert_equal "$(header "$t")" '{"alg":"HS256","typ":"JWT","kid":"hs-0"}'
 	run -7 jwtool sign --from-token "$old" -k "$KEYS/set.jwks" --kid nope

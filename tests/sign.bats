@@ -153,7 +153,7 @@ header() { jwtool decode --compact "$1" | jq -c .header; }
 	head -c 64 /dev/urandom > k64
 	t=$(jwtool sign -k k64 --alg HS384)
 	assert_equal "$(header "$t" | jq -r .alg)" HS384
-	run -0 jwtool verify -q -k k64 "$t"
+	run -0 jwtool verify -q -k k64 --alg HS384 "$t"
 	t=$(jwtool sign -k k64 --alg HS512)
 	run -0 jwtool verify -q -k k64 --alg HS512 "$t"
 }
@@ -214,7 +214,7 @@ header() { jwtool decode --compact "$1" | jq -c .header; }
 	run -7 jwtool sign -k "$KEYS/set.jwks"
 	assert_output --partial "the key set holds 3 keys; choose one with --kid"
 	t=$(jwtool sign -k "$KEYS/set.jwks" --kid hs-1 --now $NOW)
-	run -0 jwtool verify -q -k "$KEYS/hs256.key" "$t"
+	run -0 jwtool verify -q -k "$KEYS/hs256.key" --alg HS256 "$t"
 }
 
 @test "claims piped or redirected to stdin are read without -" {

@@ -5,7 +5,7 @@ load helpers/common
 
 # Test tokens, expired ones included.
 tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
-batch() { jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW "$@"; }
+batch() { jwtool verify --batch -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$@"; }
 
 setup() {
 	cd "$BATS_TEST_TMPDIR" || return 1
@@ -127,7 +127,7 @@ setup() {
 @test "the weak-key warning is given once, not per token" {
 	w=$(jwtool sign -k "$KEYS/short.key" --allow-weak-key --now $NOW 2>/dev/null)
 	printf '%s\n%s\n' "$w" "$w" > in
-	run -0 --separate-stderr jwtool verify --batch -q -k "$KEYS/short.key" --allow-weak-key --now $NOW < in
+	run -0 --separate-stderr jwtool verify --batch -q -k "$KEYS/short.key" --alg HS256 --allow-weak-key --now $NOW < in
 	assert_equal "$stderr" $'jwtool: verify: warning: the HS256 secret is 12 bytes; RFC 7518 wants at least 32\njwtool: verify: 2 tokens: 2 valid, 0 invalid'
 }
 
@@ -136,7 +136,7 @@ setup() {
 	assert_output "jwtool: verify: the key and the token cannot both come from stdin"
 	printf '%s\n' "$good" > a
 	run -2 jwtool verify --batch -k - a - <<<"$good"
-	run -0 jwtool verify --batch -q -k - --now $NOW a < "$KEYS/hs256.key"
+	run -0 jwtool verify --batch -q -k - --alg HS256 --now $NOW a < "$KEYS/hs256.key"
 }
 
 @test "without --batch, several arguments are a usage error" {
@@ -152,7 +152,7 @@ setup() {
 
 @test "keys are loaded once: a key from a pipe serves every token" {
 	printf '%s\n%s\n%s\n' "$good" "$good" "$good" > in
-	run -0 --separate-stderr jwtool verify --batch -q -k <(cat "$KEYS/hs256.key") --now $NOW < in
+	run -0 --separate-stderr jwtool verify --batch -q -k <(cat "$KEYS/hs256.key") --alg HS256 --now $NOW < in
 	assert_equal "$stderr" "jwtool: verify: 3 tokens: 3 valid, 0 invalid"
 }
 
@@ -232,13 +232,13 @@ setup() {
 {"alg":"HS256"}
 {"a":[1,2.50,-3e-7],"s":"\u2028"}
 EOF_
-	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW 'in "q" \ x'
+	run -0 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --alg HS256 --now $NOW 'in "q" \ x'
 	assert_equal "${#lines[@]}" 6
 	assert_line --index 1 --partial '"kid":"a\"b\u001bc\td\\e","errors":[],"header":{"alg":"HS256","kid":"a\"b\u001bc\td\\e"},"payload":{"sub":"spaced","a":[1,2,{}]}}'
 	i=0
 	while IFS= read -r tok; do
 		i=$((i + 1))
-		want=$(jwtool verify --json --compact -k "$KEYS/hs256.key" --now $NOW "$tok")
+		want=$(jwtool verify --json --compact -k "$KEYS/hs256.key" --alg HS256 --now $NOW "$tok")
 		assert_equal "${lines[$((i - 1))]}" "{\"file\":\"in \\\"q\\\" \\\\ x\",\"line\":$i,${want#\{}"
 	done < 'in "q" \ x'
 }
@@ -266,7 +266,7 @@ EOF_
 	    '{"alg":"HS256","crit":["exp"]}' '{"alg":"HS256","kid":["k"]}'; do
 		for i in 1 2 3; do hs256 "$h" '{"sub":"s"}' "$KEYS/hs256.key"; done
 	done > in
-	run -3 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --now $NOW in
+	run -3 --separate-stderr jwtool verify --batch -k "$KEYS/hs256.key" --alg HS256 --now $NOW in
 	assert_equal "$stderr" "jwtool: verify: 12 tokens: 0 valid, 12 invalid"
 	run -0 jq -r '.errors[0].code' <<<"$output"
 	assert_output "$(printf '%s\n' malformed_header malformed_header malformed_header b64 b64 b64 crit crit crit malformed_header malformed_header malformed_header)"

@@ -6,8 +6,8 @@ load helpers/common
 # Test tokens, expired ones included.
 tok() { jwtool sign -k "$KEYS/hs256.key" --now $NOW --allow-expired "$@"; }
 # at TIME TOKEN [OPTS...]: verify quietly with the clock at TIME.
-at() { local t=$1 tk=$2; shift 2; jwtool verify -q -k "$KEYS/hs256.key" --now "$t" "$@" "$tk"; }
-v() { jwtool verify -k "$KEYS/hs256.key" --now $NOW "$@"; }
+at() { local t=$1 tk=$2; shift 2; jwtool verify -q -k "$KEYS/hs256.key" --alg HS256 --now "$t" "$@" "$tk"; }
+v() { jwtool verify -k "$KEYS/hs256.key" --key-format raw --now $NOW "$@"; }
 # codes: the error codes of the JSON verdict in $output, space separated.
 codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 
@@ -289,7 +289,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 @test "no claim verdict on a token whose signature fails" {
 	printf 'another-secret-that-is-long-enough-1234' > other
 	t=$(tok --iss evil --exp $((NOW - 60)))
-	run -1 jwtool verify -k other --now $NOW --iss good --json "$t"
+	run -1 jwtool verify -k other --alg HS256 --now $NOW --iss good --json "$t"
 	run -0 codes
 	assert_output "signature"
 }
@@ -315,7 +315,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 	run -0 v -q --jws --typ jose "$t"
 	run -6 v --jws --typ JWT "$t"
 	printf 'another-secret-that-is-long-enough-1234' > other
-	run -1 jwtool verify --jws -k other "$t"
+	run -1 jwtool verify --jws -k other --alg HS256 "$t"
 	t=$(hs256 '{"alg":"HS256","crit":["z"],"z":1}' 'x' "$KEYS/hs256.key")
 	run -3 v --jws "$t"
 }
@@ -364,7 +364,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 
 @test "--json: header and payload only when the signature verified" {
 	printf 'another-secret-that-is-long-enough-1234' > other
-	run -1 jwtool verify -k other --json "$(tok)"
+	run -1 jwtool verify -k other --alg HS256 --json "$(tok)"
 	run -0 jq -c 'keys' <<<"$output"
 	assert_output '["alg","errors","kid","valid"]'
 	run -4 v --json "$(tok --exp 1)"
@@ -397,9 +397,9 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 
 @test "--json is pretty on a terminal unless --compact" {
 	t=$(tok)
-	run -0 script -qec "jwtool verify -k '$KEYS/hs256.key' --now $NOW --json $t" /dev/null
+	run -0 script -qec "jwtool verify -k '$KEYS/hs256.key' --alg HS256 --now $NOW --json $t" /dev/null
 	assert_line --index 1 --partial '  "valid": true,'
-	run -0 script -qec "jwtool verify -k '$KEYS/hs256.key' --now $NOW --json --compact $t" /dev/null
+	run -0 script -qec "jwtool verify -k '$KEYS/hs256.key' --alg HS256 --now $NOW --json --compact $t" /dev/null
 	assert_output --partial '{"valid":true,'
 }
 
@@ -407,7 +407,7 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 
 @test "error codes: signature, alg_none, alg_not_allowed, alg_unknown, no_key (exit 1)" {
 	printf 'another-secret-that-is-long-enough-1234' > other
-	run -1 jwtool verify -k other --json "$(tok)"
+	run -1 jwtool verify -k other --alg HS256 --json "$(tok)"
 	run -0 codes; assert_output signature
 	run -1 v --json "$(b64url '{"alg":"none"}').$(b64url '{}')."
 	run -0 codes; assert_output alg_none
@@ -420,15 +420,15 @@ codes() { jq -r '[.errors[].code] | join(" ")' <<<"$output"; }
 }
 
 @test "error codes: key and weak_key (exit 7)" {
-	run -7 jwtool verify -k "$KEYS/short.key" --json "$(jwtool sign -k "$KEYS/short.key" --allow-weak-key 2>/dev/null)"
+	run -7 jwtool verify -k "$KEYS/short.key" --alg HS256 --json "$(jwtool sign -k "$KEYS/short.key" --allow-weak-key 2>/dev/null)"
 	run -0 codes; assert_output weak_key
 	# HS384 needs the OpenSSL backend; a copy of jwtool without it cannot
 	mkdir bin && cp "$JWTOOL_NATIVE" bin/
 	t=$(jwtool sign -k "$KEYS/hs512.b64" --alg HS384 --now $NOW)
-	run -7 --separate-stderr bin/jwtool verify -k "$KEYS/hs512.b64" --now $NOW --json "$t"
+	run -7 --separate-stderr bin/jwtool verify -k "$KEYS/hs512.b64" --alg HS384 --now $NOW --json "$t"
 	assert_equal "$stderr" ""
 	run -0 codes; assert_output key
-	run -7 bin/jwtool verify -k "$KEYS/hs512.b64" --now $NOW "$t"
+	run -7 bin/jwtool verify -k "$KEYS/hs512.b64" --alg HS384 --now $NOW "$t"
 	assert_output "jwtool: verify: the OpenSSL backend (jwtool-openssl.so) could not be loaded"
 }
 

@@ -17,14 +17,14 @@ LOG=$FIXTURES/logs/app.log
 }
 
 @test "verify --find reads stdin and applies every check of verify" {
-	run -6 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --now $NOW - < "$LOG"
+	run -6 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 --now $NOW - < "$LOG"
 	run -0 jq -c '[.line, .column, .valid, [.errors[].code]]' <<<"$output"
 	assert_output '[2,82,false,["audience_unchecked"]]
 [7,25,false,["alg_not_allowed"]]
 [10,77,true,[]]
 [10,341,false,["audience_unchecked"]]
 [11,73,false,["alg_not_allowed"]]'
-	run -1 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --aud api --now $NOW < "$LOG"
+	run -1 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 --aud api --now $NOW < "$LOG"
 	assert_equal "$stderr" "jwtool: verify: 5 tokens found: 2 valid, 3 invalid"
 	run -0 jq -c '[.file, .line, .valid, [.errors[].code]]' <<<"$output"
 	assert_output '[null,2,true,[]]
@@ -35,29 +35,29 @@ LOG=$FIXTURES/logs/app.log
 }
 
 @test "verify --find: the exit status is that of the first invalid token" {
-	run -4 jwtool verify --find -k "$KEYS/hs256.key" --aud api --now 2026-12-01T00:00:00Z "$LOG"
-	run -0 jwtool verify --find -q -k "$KEYS/hs256.key" --aud api --now $NOW - <<<"x $(sed -n 2p "$LOG")"
+	run -4 jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 --aud api --now 2026-12-01T00:00:00Z "$LOG"
+	run -0 jwtool verify --find -q -k "$KEYS/hs256.key" --alg HS256 --aud api --now $NOW - <<<"x $(sed -n 2p "$LOG")"
 	assert_output "jwtool: verify: 1 token found: 1 valid, 0 invalid"
 }
 
 @test "verify --find shows a malformed token found as a malformed verdict" {
 	dup="$(b64url '{"alg":"HS256","alg":"none"}').$(b64url '{}').c2ln"
-	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" - <<<"token: $dup"
+	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 - <<<"token: $dup"
 	assert_output '{"line":1,"column":8,"valid":false,"alg":null,"kid":null,"errors":[{"code":"malformed","status":3,"claim":null,"message":"header: duplicate member '"'alg'"'"}]}'
 }
 
 @test "verify --find without any token exits 3" {
-	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" - <<<"nothing here"
+	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 - <<<"nothing here"
 	assert_output ''
 	assert_equal "$stderr" "jwtool: verify: no token found in stdin"
 	echo "nothing here" > plain.log
-	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" plain.log
+	run -3 --separate-stderr jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 plain.log
 	assert_output ''
 	assert_equal "$stderr" "jwtool: verify: no token found in plain.log"
 }
 
 @test "verify --find: a missing file is exit 8; --batch and --find together exit 2" {
-	run -8 jwtool verify --find -k "$KEYS/hs256.key" nofile.log
+	run -8 jwtool verify --find -k "$KEYS/hs256.key" --alg HS256 nofile.log
 	assert_output "jwtool: verify: cannot open text 'nofile.log': No such file or directory"
 	run -2 jwtool verify --find --batch -k "$KEYS/hs256.key" "$LOG"
 	assert_output "jwtool: verify: give --batch or --find, not both"
