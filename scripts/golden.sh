@@ -6,7 +6,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 b=${1:-build}
 case $b in /*) ;; *) b=$top/$b ;; esac
-export PATH=$b:$PATH FIXTURES=$top/tests/fixtures KEYS=$top/tests/fixtures/keys
+export PATH=$b:$PATH TOP=$top
 export NOW=1795867200
 . "$top/tests/helpers/golden.bash"
 work=$(mktemp -d)
