@@ -53,7 +53,7 @@ S='not-a-secret-but-looks.like!one'
 	assert_equal "$stderr" "jwtool: verify: unknown option '-Z' (see --help)"
 	run -2 --separate-stderr jwtool verify "$S" -qZ -- "$S"
 	assert_equal "$stderr" "jwtool: verify: unknown option '-Z' (see --help)"
-	run -8 --separate-stderr jwtool verify -k "$KEYS/hs256.key" -- -qZ
+	run -8 --separate-stderr jwtool verify -k "$KEYS/hs256.key" --alg HS256 -- -qZ
 	assert_equal "$stderr" "jwtool: verify: cannot open token file '-qZ': no such file, and it is not a token"
 	run -8 --separate-stderr jwtool sign -k "$KEYS/hs256.key" -- -Zx
 	assert_equal "$stderr" "jwtool: sign: cannot open claims '-Zx': No such file or directory"
@@ -117,7 +117,7 @@ S='not-a-secret-but-looks.like!one'
 
 @test "only an exact long name of the command is refused; attached values still work" {
 	t=$(jwtool sign -k"$KEYS/hs256.key" --now $NOW --sub a)
-	run -0 jwtool verify -q -k"$KEYS/hs256.key" --now $NOW "$t"
+	run -0 jwtool verify -q -k"$KEYS/hs256.key" --alg HS256 --now $NOW "$t"
 	run -0 jwtool keygen -ok secret
 	[ -f k.key ]
 	# -keys is not a long name: -k with the value "eys"

@@ -74,7 +74,7 @@ died_of() {
 	for sig in TERM INT HUP; do
 		batch_start
 		# the temporary file holds valid tokens: this is what must go
-		run -0 jwtool verify -k "$KEYS/hs256.key" --now "$NOW" \
+		run -0 jwtool verify -k "$KEYS/hs256.key" --alg HS256 --now "$NOW" \
 		    "$(head -1 "$tmp")"
 		kill -s "$sig" "$pid"
 		died_of "$sig"
