@@ -138,7 +138,7 @@ der_shape(const unsigned char *d, size_t n)
 	size_t hdr, len, h, l;
 
 	return der_header(d, n, &hdr, &len) && d[0] == 0x30 &&
-	    hdr + len == n && (d[hdr] == 0x30 || d[hdr] == 0x02) &&
+	    hdr + len == n && len >= 2 && (d[hdr] == 0x30 || d[hdr] == 0x02) &&
 	    der_header(d + hdr, len, &h, &l) && h + l < len &&
 	    der_chain(d + hdr, len, 0);
 }

@@ -1,5 +1,6 @@
 /* test_keylook.c - what key input looks like: secrets stay secrets */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -214,6 +215,34 @@ test_kinds(void)
 	ok(l.kind == KL_SECRET, "a JSON array of numbers is not a JWK array");
 }
 
+/*
+ * A SEQUENCE whose length fills the input but holds nothing: the
+ * classifier reads no byte past the end (ASan and valgrind see the exact
+ * allocation).  Found by fuzz_keys.
+ */
+static void
+test_empty_sequences(void)
+{
+	static const struct {
+		const char *b;
+		size_t n;
+	} in[] = { { "\x30\x81\x00", 3 }, { "\x30\x82\x00\x00", 4 },
+	    { "\x30\x01\x30", 3 }, { "\x30\x81\x01\x30", 4 } };
+	struct keylook l;
+	unsigned char *b;
+	size_t i, bad = 0;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		b = xmalloc(in[i].n);
+		memcpy(b, in[i].b, in[i].n);
+		keylook(b, in[i].n, &l);
+		bad += l.kind != KL_SECRET;
+		free(b);
+	}
+	ok(bad == 0, "empty and truncated SEQUENCEs are secrets, read within "
+	    "their bytes");
+}
+
 int
 main(void)
 {
@@ -224,5 +253,6 @@ main(void)
 	test_text_secrets();
 	test_load();
 	test_kinds();
+	test_empty_sequences();
 	return tap_done();
 }
