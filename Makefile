@@ -36,13 +36,17 @@ B       ?= build
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -pthread $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
              -DJWTOOL_VERSION='"$(VERSION)"' -DJWTOOL_LIBDIR='"$(BACKENDDIR)"'
 
-# The command layer: main, option tables, shared handler code, cmd_*.c.
-# The core is every other file in src/, except the OpenSSL backend, which
-# is a shared object of its own.
-CMD_SRC  = src/main.c src/opts.c src/common.c $(wildcard src/cmd_*.c)
-CORE_SRC = $(filter-out $(CMD_SRC) src/crypto_openssl.c,$(wildcard src/*.c))
+# One folder per layer, includes written relative to src/ (-Isrc only).
+# The command layer, src/cli/: main, option tables, shared handler code,
+# cmd_*.c. The core, which unit tests and fuzzers link: base, crypto, keys,
+# jose. The OpenSSL backend, src/ossl/, is a shared object of its own.
+CORE_LAYERS = base crypto keys jose
+CMD_SRC  = $(wildcard src/cli/*.c)
+CORE_SRC = $(foreach l,$(CORE_LAYERS),$(wildcard src/$(l)/*.c))
+OSSL_SRC = $(wildcard src/ossl/*.c)
 CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/%.o)
 CMD_OBJ  = $(CMD_SRC:src/%.c=$(B)/%.o)
+HDRS     = $(wildcard src/*/*.h)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/%)
 
@@ -51,12 +55,13 @@ all: $(B)/jwtool $(B)/jwtool-openssl.so
 $(B)/jwtool: $(CMD_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS) -ldl
 
-$(B)/jwtool-openssl.so: src/crypto_openssl.c src/ossl.h $(B)/flags | $(B)
-	$(CC) $(ALL_CFLAGS) $(OSSL_CFLAGS) -fPIC -shared $(LDFLAGS) -o $@ \
-	    src/crypto_openssl.c $(OSSL_LIBS)
+$(B)/jwtool-openssl.so: $(OSSL_SRC) $(HDRS) $(B)/flags | $(B)
+	$(CC) $(ALL_CFLAGS) $(OSSL_CFLAGS) -Isrc -fPIC -shared $(LDFLAGS) -o $@ \
+	    $(OSSL_SRC) $(OSSL_LIBS)
 
-$(B)/%.o: src/%.c src/*.h $(B)/flags | $(B)
-	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -c -o $@ $<
+$(B)/%.o: src/%.c $(HDRS) $(B)/flags | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -c -o $@ $<
 
 # The compiler flags, BACKENDDIR included: a change (make install
 # PREFIX=/opt after make) rebuilds what depends on them.
@@ -64,7 +69,7 @@ $(B)/flags: FORCE | $(B)
 	@echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $@ || \
 	    echo '$(CC) $(ALL_CFLAGS)' > $@
 
-$(B)/test_%: tests/unit/test_%.c tests/unit/tap.h $(CORE_OBJ) | $(B)
+$(B)/test_%: tests/unit/test_%.c tests/unit/tap.h $(HDRS) $(CORE_OBJ) | $(B)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -o $@ $< $(CORE_OBJ) \
 	    $(CORE_LIBS) -ldl
 
@@ -80,7 +85,7 @@ FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
              -fsanitize=address,undefined,fuzzer-no-link
 FUZZ_TIME ?= 60
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(CORE_OBJ) | $(B)
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(HDRS) $(CORE_OBJ) | $(B)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Isrc -fsanitize=fuzzer -o $@ $< \
 	    $(CORE_OBJ) $(CORE_LIBS) -ldl
 

@@ -12,9 +12,9 @@
 
 #include <cJSON.h>
 
-#include "claimset.h"
-#include "json.h"
-#include "util.h"
+#include "jose/claimset.h"
+#include "base/json.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -6,7 +6,7 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
+#include "base/b64url.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

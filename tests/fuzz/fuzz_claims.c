@@ -12,12 +12,12 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
-#include "claims.h"
-#include "json.h"
-#include "jwt.h"
-#include "keys.h"
-#include "util.h"
+#include "base/b64url.h"
+#include "jose/claims.h"
+#include "base/json.h"
+#include "jose/jwt.h"
+#include "keys/keys.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

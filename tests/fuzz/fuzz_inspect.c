@@ -8,13 +8,13 @@
 
 #include <sodium.h>
 
-#include "color.h"
-#include "find.h"
-#include "json.h"
-#include "jwt.h"
-#include "report.h"
-#include "util.h"
-#include "view.h"
+#include "jose/color.h"
+#include "jose/find.h"
+#include "base/json.h"
+#include "jose/jwt.h"
+#include "jose/report.h"
+#include "base/util.h"
+#include "jose/view.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,8 +5,8 @@
 
 #include <sodium.h>
 
-#include "keys.h"
-#include "util.h"
+#include "keys/keys.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

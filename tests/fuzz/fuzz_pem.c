@@ -10,8 +10,8 @@
 
 #include <sodium.h>
 
-#include "certs.h"
-#include "util.h"
+#include "keys/certs.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

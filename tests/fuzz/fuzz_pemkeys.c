@@ -12,10 +12,10 @@
 
 #include <sodium.h>
 
-#include "json.h"
-#include "jwk.h"
-#include "keys.h"
-#include "util.h"
+#include "base/json.h"
+#include "keys/jwk.h"
+#include "keys/keys.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -5,9 +5,9 @@
 
 #include <sodium.h>
 
-#include "json.h"
-#include "jwt.h"
-#include "util.h"
+#include "base/json.h"
+#include "jose/jwt.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,8 +4,8 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
-#include "util.h"
+#include "base/b64url.h"
+#include "base/util.h"
 #include "tap.h"
 
 int

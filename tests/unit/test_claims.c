@@ -5,11 +5,11 @@
 
 #include <sodium.h>
 
-#include "claims.h"
-#include "io.h"
-#include "json.h"
+#include "jose/claims.h"
+#include "base/io.h"
+#include "base/json.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static cJSON *
 j(const char *s)

@@ -4,11 +4,11 @@
 
 #include <sodium.h>
 
-#include "certs.h"
-#include "claimset.h"
-#include "json.h"
+#include "keys/certs.h"
+#include "jose/claimset.h"
+#include "base/json.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /* Apply each assignment to a copy of start; the result, or the message. */
 static char *

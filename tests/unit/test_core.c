@@ -4,13 +4,13 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
-#include "json.h"
-#include "jwk.h"
-#include "keys.h"
+#include "base/b64url.h"
+#include "base/json.h"
+#include "keys/jwk.h"
+#include "keys/keys.h"
 #include "tap.h"
-#include "timeutil.h"
-#include "util.h"
+#include "base/timeutil.h"
+#include "base/util.h"
 
 static void
 test_b64url(void)

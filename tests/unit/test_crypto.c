@@ -13,14 +13,14 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
-#include "crypto.h"
-#include "io.h"
-#include "json.h"
-#include "jwk.h"
-#include "keys.h"
+#include "base/b64url.h"
+#include "crypto/crypto.h"
+#include "base/io.h"
+#include "base/json.h"
+#include "keys/jwk.h"
+#include "keys/keys.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static char dir[512];
 

@@ -1,7 +1,7 @@
 /* test_der.c - the strict DER reader of key structures */
 #include <string.h>
 
-#include "der.h"
+#include "keys/der.h"
 #include "tap.h"
 
 /* openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 */

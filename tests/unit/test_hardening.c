@@ -9,11 +9,11 @@
 
 #include <sodium.h>
 
-#include "json.h"
-#include "jwk.h"
-#include "keys.h"
+#include "base/json.h"
+#include "keys/jwk.h"
+#include "keys/keys.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /*
  * Under ASan or valgrind, pool blocks are watched like malloc blocks (a

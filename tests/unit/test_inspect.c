@@ -5,16 +5,16 @@
 
 #include <sodium.h>
 
-#include "b64url.h"
-#include "color.h"
-#include "find.h"
-#include "json.h"
-#include "jwt.h"
-#include "report.h"
+#include "base/b64url.h"
+#include "jose/color.h"
+#include "jose/find.h"
+#include "base/json.h"
+#include "jose/jwt.h"
+#include "jose/report.h"
 #include "tap.h"
-#include "timeutil.h"
-#include "util.h"
-#include "view.h"
+#include "base/timeutil.h"
+#include "base/util.h"
+#include "jose/view.h"
 
 /* {"alg":"HS256"} */
 #define HDR "eyJhbGciOiJIUzI1NiJ9"

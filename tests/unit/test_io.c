@@ -10,10 +10,10 @@
 
 #include <sodium.h>
 
-#include "cleanup.h"
-#include "io.h"
+#include "base/cleanup.h"
+#include "base/io.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 static char dir[] = "/tmp/jwtool-test-io.XXXXXX";
 

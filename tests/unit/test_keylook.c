@@ -5,10 +5,10 @@
 
 #include <sodium.h>
 
-#include "keylook.h"
-#include "keys.h"
+#include "keys/keylook.h"
+#include "keys/keys.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 /*
  * The random bytes are a fixed stream (ChaCha20 of a counter), so that a

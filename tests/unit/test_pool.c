@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
+#include "base/json.h"
 #include "tap.h"
-#include "util.h"
+#include "base/util.h"
 
 #define PAYLOAD "{\"sub\":\"user-1\",\"iss\":\"bench\",\"aud\":[\"a\",\"b\"]," \
 	"\"exp\":4102444800,\"n\":{\"x\":-1.50e3,\"y\":[true,false,null]}}"

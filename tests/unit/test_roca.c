@@ -10,7 +10,7 @@
 
 #include <sodium.h>
 
-#include "keys.h"
+#include "keys/keys.h"
 #include "tap.h"
 
 /* rocakey.py --modulus 512 jwtool-roca-512 (M: the primes to 167) */
