@@ -313,6 +313,18 @@ jw_no_core_dumps(void)
 	return 0;
 }
 
+int
+jw_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 const char *
 jw_quote(const char *s, size_t len, size_t max)
 {

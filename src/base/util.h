@@ -102,6 +102,9 @@ int jw_no_core_dumps(void);
  */
 const char *jw_quote(const char *s, size_t len, size_t max);
 
+/* The value of the hex digit c (either case), or -1. */
+int jw_hexval(int c);
+
 /* Strict parse of a non-negative size such as "16M", "2048", "1k". */
 int parse_size(const char *s, size_t *out);
 

@@ -32,18 +32,6 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int
-hex_value(int c)
-{
-	if (is_digit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* The value of a base64 or base64url character, or -1. */
 static int
 b64_value(int c)
@@ -323,7 +311,7 @@ text_decode(const unsigned char *t, size_t n, int hex, int *url,
 			pad++;
 			continue;
 		}
-		if (pad > 0 || (hex ? hex_value(c) : b64_value(c)) < 0)
+		if (pad > 0 || (hex ? jw_hexval(c) : b64_value(c)) < 0)
 			return NULL;
 		std |= c == '+' || c == '/';
 		*url |= c == '-' || c == '_';
@@ -335,7 +323,7 @@ text_decode(const unsigned char *t, size_t n, int hex, int *url,
 	out = secret_alloc(k + 1);
 	for (i = 0; i < n; i++) {
 		c = t[i];
-		if ((v = hex ? hex_value(c) : b64_value(c)) < 0)
+		if ((v = hex ? jw_hexval(c) : b64_value(c)) < 0)
 			continue;
 		acc = (acc << (hex ? 4 : 6) | (unsigned)v) & 0xffff;
 		if ((bits += hex ? 4 : 6) >= 8) {

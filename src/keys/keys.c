@@ -1097,15 +1097,6 @@ load_pem(const struct src *s, struct keyset *ks)
 	    jw_quote(other.label, strlen(other.label), 40));
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* A secret written as base64, base64url or hex (whitespace around). */
 static int
 load_encoded_secret(const struct src *s, enum key_format fmt,
@@ -1127,7 +1118,7 @@ load_encoded_secret(const struct src *s, enum key_format fmt,
 		bin = secret_alloc(n / 2 + 1);
 		ok = n % 2 == 0;
 		for (i = 0; ok && i < n; i += 2) {
-			int hi = hexval(p[i]), lo = hexval(p[i + 1]);
+			int hi = jw_hexval(p[i]), lo = jw_hexval(p[i + 1]);
 
 			if (!(ok = hi >= 0 && lo >= 0))
 				break;
